@@ -1,0 +1,49 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+import starlight from '@astrojs/starlight';
+import { env, isProduction, shownServices } from './src/config/index.ts';
+
+const title = isProduction ? 'ALA API' : `ALA API (${env.label})`;
+
+export default defineConfig({
+  site: 'https://docs.api.ala.org.au',
+  trailingSlash: 'always',
+  integrations: [
+    starlight({
+      title,
+      description: 'Documentation of the Atlas of Living Australia web APIs: guides, authentication, and every service with a try-it console.',
+      logo: { src: './src/assets/ala-logo.svg', replacesTitle: false, alt: 'Atlas of Living Australia' },
+      favicon: '/favicon.svg',
+      customCss: ['./src/styles/theme.css'],
+      components: {
+        Banner: './src/components/EnvironmentBanner.astro',
+      },
+      social: [
+        { icon: 'github', label: 'ALA on GitHub', href: 'https://github.com/AtlasOfLivingAustralia' },
+        { icon: 'email', label: 'Email ALA support', href: 'mailto:support@ala.org.au' },
+      ],
+      lastUpdated: false,
+      pagination: true,
+      tableOfContents: { minHeadingLevel: 2, maxHeadingLevel: 3 },
+      expressiveCode: {
+        themes: ['github-dark', 'github-light'],
+        styleOverrides: { borderRadius: '0.4rem' },
+      },
+      sidebar: [
+        { label: 'Introduction', link: '/' },
+        {
+          label: 'Authentication',
+          items: [{ label: 'Overview and flows', link: '/authentication/' }],
+        },
+        {
+          label: 'Services',
+          items: [
+            { label: 'All services', link: '/services/' },
+            ...shownServices.map((s) => ({ label: s.name, link: `/services/${s.id}/` })),
+          ],
+        },
+        { label: 'Errors', link: '/errors/' },
+      ],
+    }),
+  ],
+});

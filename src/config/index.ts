@@ -1,0 +1,14 @@
+/**
+ * The environment of this build. Read once, at build time, from the process environment.
+ * Import `env` from here in pages, components and MDX; never read `process.env` elsewhere.
+ */
+import { resolveEnvironment, visibleServices } from './current.ts';
+
+export const env = resolveEnvironment({
+  ALA_ENV: process.env.ALA_ENV,
+  ALA_API_BASE: process.env.ALA_API_BASE,
+});
+export const shownServices = visibleServices(env);
+export const isProduction = env.name === 'production';
+export { services, SERVICE_IDS, isServiceId, type ServiceId, type ServiceInfo } from './services.ts';
+export type { Environment } from './environments.ts';

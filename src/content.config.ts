@@ -1,0 +1,20 @@
+import { defineCollection } from 'astro:content';
+import { z } from 'astro/zod';
+import { glob } from 'astro/loaders';
+import { docsSchema } from '@astrojs/starlight/schema';
+
+export const collections = {
+  /** Guide pages: every MDX file of `content/` except the per-service prose. */
+  docs: defineCollection({
+    loader: glob({ base: './content', pattern: ['**/*.{md,mdx}', '!services/**'] }),
+    schema: docsSchema(),
+  }),
+  /** Optional prose of one service, shown on `/services/<id>/` above its operations. */
+  services: defineCollection({
+    loader: glob({ base: './content/services', pattern: '*.{md,mdx}' }),
+    schema: z.object({
+      /** Overrides the registry's one-line purpose in the page description. */
+      description: z.string().optional(),
+    }),
+  }),
+};
