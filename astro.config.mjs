@@ -2,6 +2,7 @@
 import { defineConfig } from 'astro/config';
 import starlight from '@astrojs/starlight';
 import { env, isProduction, shownServices } from './src/config/index.ts';
+import { openApiCheck } from './src/integrations/openapi-check.ts';
 
 const title = isProduction ? 'ALA API' : `ALA API (${env.label})`;
 
@@ -9,6 +10,7 @@ export default defineConfig({
   site: 'https://docs.api.ala.org.au',
   trailingSlash: 'always',
   integrations: [
+    openApiCheck(),
     starlight({
       title,
       description: 'Documentation of the Atlas of Living Australia web APIs: guides, authentication, and every service with a try-it console.',
@@ -28,6 +30,8 @@ export default defineConfig({
       expressiveCode: {
         themes: ['github-dark', 'github-light'],
         styleOverrides: { borderRadius: '0.4rem' },
+        // Samples are scripts to keep: copy their comments too.
+        frames: { removeCommentsWhenCopyingTerminalFrames: false },
       },
       sidebar: [
         { label: 'Introduction', link: '/' },

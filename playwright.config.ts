@@ -1,0 +1,31 @@
+import { defineConfig } from '@playwright/test';
+import { CHROMIUM_ARGS, findChromium } from './tests/support/chromium.ts';
+import { SITE_PORTS } from './tests/support/sites.ts';
+
+export default defineConfig({
+  testDir: './tests/e2e',
+  globalSetup: './tests/e2e/global-setup.ts',
+  fullyParallel: true,
+  workers: 2,
+  retries: 0,
+  timeout: 30_000,
+  reporter: [['list']],
+  use: {
+    baseURL: `http://127.0.0.1:${SITE_PORTS.production}`,
+    browserName: 'chromium',
+    launchOptions: { executablePath: findChromium(), args: CHROMIUM_ARGS },
+    trace: 'off',
+  },
+  webServer: [
+    {
+      command: `node tests/support/static-server.ts dist ${SITE_PORTS.production}`,
+      url: `http://127.0.0.1:${SITE_PORTS.production}/__health`,
+      reuseExistingServer: false,
+    },
+    {
+      command: `node tests/support/static-server.ts dist-testing ${SITE_PORTS.testing}`,
+      url: `http://127.0.0.1:${SITE_PORTS.testing}/__health`,
+      reuseExistingServer: false,
+    },
+  ],
+});

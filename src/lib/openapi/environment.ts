@@ -1,0 +1,54 @@
+/**
+ * Makes the copy of a document that a build publishes: its servers and ALA sign-in URLs moved
+ * to the chosen environment. Documents of other APIs keep their own URLs.
+ */
+import { rebase } from '../../config/current.ts';
+import { environments, type Environment } from '../../config/environments.ts';
+
+type Json = Record<string, unknown>;
+const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+const production = environments.production;
+
+/** Where an ALA production sign-in URL lives in the target environment. */
+function authUrl(url: unknown, env: Environment): unknown {
+  if (typeof url !== 'string') return url;
+  const map: Record<string, string> = {
+    [production.oidc.discovery]: env.oidc.discovery,
+    [production.oidc.authorize]: env.oidc.authorize,
+    [production.oidc.token]: env.oidc.token,
+  };
+  return map[url] ?? url;
+}
+
+/**
+ * @param serviceApi the service's gateway base in `env` when the document is a registered ALA
+ *   service; its servers are then exactly that URL.
+ */
+export function documentForEnvironment(doc: Json, env: Environment, serviceApi?: string): Json {
+  const copy = structuredClone(doc);
+  if (serviceApi) {
+    copy['servers'] = [{ url: serviceApi, description: `ALA API gateway (${env.label.toLowerCase()})` }];
+  } else if (Array.isArray(copy['servers'])) {
+    copy['servers'] = copy['servers'].map((s) =>
+      isObject(s) && typeof s['url'] === 'string' ? { ...s, url: rebase(s['url'], production.apiBase, env.apiBase) } : s,
+    );
+  }
+  const components = isObject(copy['components']) ? copy['components'] : undefined;
+  const schemes = components && isObject(components['securitySchemes']) ? components['securitySchemes'] : {};
+  for (const scheme of Object.values(schemes)) {
+    if (!isObject(scheme)) continue;
+    if (scheme['type'] === 'openIdConnect') scheme['openIdConnectUrl'] = authUrl(scheme['openIdConnectUrl'], env);
+    if (scheme['type'] === 'oauth2' && isObject(scheme['flows'])) {
+      for (const [name, flow] of Object.entries(scheme['flows'])) {
+        if (!isObject(flow)) continue;
+        const isAla = flow['tokenUrl'] === production.oidc.token;
+        if ('authorizationUrl' in flow) flow['authorizationUrl'] = authUrl(flow['authorizationUrl'], env);
+        if ('tokenUrl' in flow) flow['tokenUrl'] = authUrl(flow['tokenUrl'], env);
+        // ALA's public clients use PKCE; tell the try-it console (the linter rejects this value in sources).
+        if (isAla && name === 'authorizationCode' && flow['x-usePkce'] === undefined) flow['x-usePkce'] = 'SHA-256';
+      }
+    }
+  }
+  return copy;
+}

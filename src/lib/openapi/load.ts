@@ -1,0 +1,86 @@
+/**
+ * Loads every OpenAPI document of a folder for a build: parse with positions, stop on what makes
+ * a document unusable, warn on schema violations, and publish the environment's copy.
+ */
+import { readdir, readFile } from 'node:fs/promises';
+import { join, relative } from 'node:path';
+import type { Environment } from '../../config/environments.ts';
+import { isServiceId } from '../../config/services.ts';
+import { documentForEnvironment } from './environment.ts';
+import { listOperations, type OperationSummary } from './operations.ts';
+import { OpenApiBuildError, type Problem } from './problems.ts';
+import { checkSchema } from './schema-check.ts';
+import { parseSource } from './source.ts';
+import { checkOperationIds, checkRefs, checkVersion } from './structure.ts';
+
+export const DOCUMENT_PATTERN = /^(.+)\.(ya?ml|json)$/i;
+
+/** The service id of a document file: its name without extension, as a URL-safe slug. */
+export function documentId(fileName: string): string {
+  const stem = DOCUMENT_PATTERN.exec(fileName)?.[1] ?? fileName;
+  return stem.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '') || 'api';
+}
+
+export interface LoadedDocument {
+  /** The service id: the file name without its extension. */
+  id: string;
+  file: string;
+  /** The document as published for the environment (servers and sign-in URLs rewritten). */
+  document: Record<string, unknown>;
+  operations: OperationSummary[];
+  warnings: Problem[];
+}
+
+export interface LoadResult {
+  documents: LoadedDocument[];
+  problems: Problem[];
+}
+
+export async function findDocuments(dir: string): Promise<string[]> {
+  const names = await readdir(dir).catch(() => [] as string[]);
+  return names.filter((n) => DOCUMENT_PATTERN.test(n)).sort();
+}
+
+export async function loadDocument(path: string, env: Environment, root = process.cwd()): Promise<{ document?: LoadedDocument; problems: Problem[] }> {
+  const file = relative(root, path).split('\\').join('/');
+  const text = await readFile(path, 'utf8');
+  const parsed = parseSource(file, text);
+  if (!parsed.source) return { problems: parsed.problems };
+  const source = parsed.source;
+  const fatal = checkVersion(source);
+  if (fatal.length) return { problems: fatal };
+  fatal.push(...checkRefs(source), ...checkOperationIds(source));
+  if (fatal.length) return { problems: fatal };
+  const warnings = await checkSchema(source, text);
+  const id = documentId(path.split('/').pop() ?? file);
+  const serviceApi = isServiceId(id) ? env.services[id].api : undefined;
+  const document = documentForEnvironment(source.value as Record<string, unknown>, env, serviceApi);
+  return { document: { id, file, document, operations: listOperations(document), warnings }, problems: warnings };
+}
+
+/** Loads every document; problems of all files are collected before deciding. */
+export async function loadDocuments(dir: string, env: Environment, root = process.cwd()): Promise<LoadResult> {
+  const files = await findDocuments(dir);
+  const results = await Promise.all(files.map((name) => loadDocument(join(dir, name), env, root)));
+  const problems = results.flatMap((r) => r.problems);
+  const byId = new Map<string, string>();
+  for (const name of files) {
+    const first = byId.get(documentId(name));
+    if (first) {
+      problems.push({
+        file: relative(root, join(dir, name)),
+        position: { line: 1, col: 1 },
+        message: `same service id "${documentId(name)}" as ${first}: rename one of them`,
+        severity: 'error',
+      });
+    } else byId.set(documentId(name), relative(root, join(dir, name)));
+  }
+  return { documents: results.flatMap((r) => (r.document ? [r.document] : [])), problems };
+}
+
+/** Throws an OpenApiBuildError listing every error when any document is unusable. */
+export function assertUsable(result: LoadResult): LoadedDocument[] {
+  const errors = result.problems.filter((p) => p.severity === 'error');
+  if (errors.length) throw new OpenApiBuildError(errors);
+  return result.documents;
+}

@@ -1,0 +1,14 @@
+import { expect, test } from '@playwright/test';
+
+test('Ctrl+K opens search, and "PKCE" finds the authentication guide', async ({ page }) => {
+  await page.goto('/errors/');
+  await page.keyboard.press('Control+k');
+  const dialog = page.getByRole('dialog');
+  await expect(dialog).toBeVisible();
+  await dialog.locator('input.pagefind-ui__search-input').fill('PKCE');
+  const result = dialog.locator('.pagefind-ui__result-link').first();
+  await expect(result).toBeVisible();
+  await expect(dialog.locator('.pagefind-ui__result-link[href^="/authentication/"]').first()).toBeVisible();
+  await dialog.locator('.pagefind-ui__result-link[href^="/authentication/"]').first().click();
+  await expect(page).toHaveURL(/\/authentication\//);
+});

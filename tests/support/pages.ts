@@ -1,0 +1,6 @@
+/** The guide pages of the URL contract (design.md) and the service pages. */
+import { SERVICE_IDS } from '../../src/config/services.ts';
+
+export const GUIDE_PAGES = ['/', '/authentication/', '/services/', '/errors/'] as const;
+export const SERVICE_PAGES = SERVICE_IDS.map((id) => `/services/${id}/`);
+export const AUTH_ANCHORS = ['discovery', 'client-credentials', 'authorization-code-flow', 'implicit-flow'] as const;

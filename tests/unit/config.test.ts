@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, environmentProblems, parseApiBase, resolveEnvironment, visibleServices } from '../../src/config/current.ts';
+import { ENVIRONMENT_NAMES, environments } from '../../src/config/environments.ts';
+import { SERVICE_IDS, services } from '../../src/config/services.ts';
+
+describe('resolveEnvironment', () => {
+  it('defaults to production', () => {
+    const env = resolveEnvironment({});
+    expect(env.name).toBe('production');
+    expect(env.services.occurrences.api).toBe('https://api.ala.org.au/occurrences');
+    expect(env.oidc.discovery).toBe('https://auth.ala.org.au/cas/oidc/.well-known');
+  });
+
+  it('picks the testing environment and its Cognito provider', () => {
+    const env = resolveEnvironment({ ALA_ENV: 'testing' });
+    expect(env.apiBase).toBe('https://api.test.ala.org.au');
+    expect(env.services.alerts.api).toBe('https://api.test.ala.org.au/alerts-test');
+    expect(env.oidc.token).toMatch(/^https:\/\/auth-secure\.auth\.ap-southeast-2\.amazoncognito\.com\/oauth2\/token$/);
+  });
+
+  it('stops on an unknown environment and lists the valid names', () => {
+    expect(() => resolveEnvironment({ ALA_ENV: 'prod' })).toThrow(ConfigError);
+    expect(() => resolveEnvironment({ ALA_ENV: 'prod' })).toThrow(
+      'Unknown ALA_ENV="prod". Valid environments: production, staging, testing, development.',
+    );
+  });
+
+  it('moves every service to ALA_API_BASE, keeping each path', () => {
+    const env = resolveEnvironment({ ALA_ENV: 'testing', ALA_API_BASE: 'http://127.0.0.1:8123/' });
+    expect(env.apiBase).toBe('http://127.0.0.1:8123');
+    expect(env.services.alerts.api).toBe('http://127.0.0.1:8123/alerts-test');
+    expect(env.services.galah.api).toBe('http://127.0.0.1:8123');
+    expect(env.services.occurrences.app).toBe('https://biocache-test.ala.org.au');
+  });
+
+  it('rejects an ALA_API_BASE that is not an origin', () => {
+    expect(() => parseApiBase('not a url')).toThrow(/is not a URL/);
+    expect(() => parseApiBase('ftp://example.org')).toThrow(/http or https/);
+    expect(() => parseApiBase('https://api.ala.org.au/occurrences')).toThrow(/origin only/);
+  });
+});
+
+describe('environment records', () => {
+  it.each(ENVIRONMENT_NAMES)('%s has every service and only https URLs', (name) => {
+    expect(environmentProblems(environments[name])).toEqual([]);
+  });
+
+  it('reports a broken record precisely', () => {
+    const broken = {
+      ...environments.production,
+      apiBase: 'http://api.ala.org.au',
+      oidc: { ...environments.production.oidc, token: 'oidcAccessToken' },
+    };
+    expect(environmentProblems(broken)).toEqual([
+      'production.apiBase: "http://api.ala.org.au" must use https',
+      'production.oidc.token: "oidcAccessToken" is not an absolute URL',
+    ]);
+  });
+
+  it('shows all 17 services in every environment, in registry order', () => {
+    for (const name of ENVIRONMENT_NAMES) {
+      expect(visibleServices(environments[name]).map((s) => s.id)).toEqual([...SERVICE_IDS]);
+    }
+  });
+
+  it('hides a service an environment lists as hidden', () => {
+    const env = { ...environments.testing, hiddenServices: ['events'] as const };
+    expect(visibleServices(env).map((s) => s.id)).not.toContain('events');
+    expect(visibleServices(env)).toHaveLength(16);
+  });
+
+  it('has one registry entry per service id', () => {
+    expect(services.map((s) => s.id)).toEqual([...SERVICE_IDS]);
+  });
+});
