@@ -2,6 +2,9 @@ import { expect, test } from '@playwright/test';
 
 test('Ctrl+K opens search, and "PKCE" finds the authentication guide', async ({ page }) => {
   await page.goto('/errors/');
+  // Starlight builds the search UI when the browser is first idle; a reader opening search
+  // a moment after the page loads finds it ready.
+  await expect(page.locator('#starlight__search input.pagefind-ui__search-input')).toBeAttached({ timeout: 20_000 });
   await page.keyboard.press('Control+k');
   const dialog = page.getByRole('dialog');
   await expect(dialog).toBeVisible();
