@@ -9,6 +9,8 @@ export const env = resolveEnvironment({
   ALA_API_BASE: process.env.ALA_API_BASE,
 });
 export const shownServices = visibleServices(env);
+/** Folder of the OpenAPI documents (`openapi/`; `ALA_OPENAPI_DIR` builds from another folder). */
+export const openapiDir = process.env.ALA_OPENAPI_DIR?.trim() || 'openapi';
 export const isProduction = env.name === 'production';
 export { services, SERVICE_IDS, isServiceId, type ServiceId, type ServiceInfo } from './services.ts';
 export type { Environment } from './environments.ts';

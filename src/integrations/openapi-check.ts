@@ -4,17 +4,16 @@
  * printed as warnings in the same format and the build goes on.
  */
 import type { AstroIntegration } from 'astro';
-import { env } from '../config/index.ts';
+import { env, openapiDir } from '../config/index.ts';
 import { loadDocuments } from '../lib/openapi/load.ts';
 import { formatProblem } from '../lib/openapi/problems.ts';
-import { OPENAPI_DIR } from '../lib/openapi/site.ts';
 
 export function openApiCheck(): AstroIntegration {
   return {
     name: 'ala:openapi-check',
     hooks: {
       'astro:config:setup': async ({ logger }) => {
-        const result = await loadDocuments(OPENAPI_DIR, env);
+        const result = await loadDocuments(openapiDir, env);
         const errors = result.problems.filter((p) => p.severity === 'error');
         for (const warning of result.problems.filter((p) => p.severity === 'warning')) logger.warn(formatProblem(warning));
         if (errors.length) {
