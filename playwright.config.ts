@@ -27,5 +27,10 @@ export default defineConfig({
       url: `http://127.0.0.1:${SITE_PORTS.testing}/__health`,
       reuseExistingServer: false,
     },
+    {
+      command: `node tests/support/static-server.ts dist-sandbox ${SITE_PORTS.sandbox}`,
+      url: `http://127.0.0.1:${SITE_PORTS.sandbox}/__health`,
+      reuseExistingServer: false,
+    },
   ],
 });

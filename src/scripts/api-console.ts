@@ -41,6 +41,7 @@ async function revealOperation(host: HTMLElement, tag: string, method: string, p
 export function startConsole(): void {
   const host = document.querySelector<HTMLElement>('[data-api-console]');
   if (!host) return;
+  host.dataset['enhanced'] = '';
   const specUrl = host.dataset['specUrl']!;
   const schemes = JSON.parse(host.dataset['schemes'] ?? '{}') as Record<string, SchemeSummary>;
   let instance: Promise<Instance> | undefined;
@@ -50,7 +51,7 @@ export function startConsole(): void {
     url: specUrl,
     theme: 'none',
     layout: 'modern',
-    darkMode: isDark(),
+    forceDarkModeState: isDark() ? 'dark' : 'light',
     hideDarkModeToggle: true,
     withDefaultFonts: false,
     telemetry: false,
@@ -117,9 +118,13 @@ export function startConsole(): void {
     });
   });
 
-  // Follow the site's light/dark choice.
+  // Follow the site's light/dark choice. The console reads its mode once, then keeps it as a
+  // class on <body>: set that class too, so a switch applies at once.
   new MutationObserver(() => {
-    app?.updateConfiguration(config());
+    if (!app) return;
+    document.body.classList.toggle('dark-mode', isDark());
+    document.body.classList.toggle('light-mode', !isDark());
+    app.updateConfiguration(config());
   }).observe(document.documentElement, { attributes: true, attributeFilter: ['data-theme'] });
 
   // New or cleared credentials reach a mounted console.

@@ -1,16 +1,37 @@
 /**
  * Builds the extra site variants the browser tests need (the production build in `dist/` comes
- * from `npm run build`, which `npm test` runs first).
+ * from `npm run build`, which `npm test` runs first):
+ *  - `dist-testing/`: ALA_ENV=testing;
+ *  - `dist-sandbox/`: our documents plus three dropped in (a third-party OpenAPI 3.1 showcase,
+ *    a hostile one, and ALA's real machine-made user-details document when ../shared has it),
+ *    with every service's gateway on a loopback API (ALA_API_BASE).
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { SANDBOX_API_PORT } from '../support/sites.ts';
+
+export const SANDBOX_DOCS = resolve('dist-sandbox-openapi');
+const REAL_USER_DETAILS = resolve('../shared/reference/openapi/user-details.real.json');
+
+function build(outDir: string, vars: Record<string, string>): void {
+  execFileSync(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build', '--outDir', outDir], {
+    env: { ...process.env, ALA_ENV: '', ALA_API_BASE: '', ALA_OPENAPI_DIR: '', ...vars },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+}
 
 export default function globalSetup(): void {
   if (!existsSync('dist/index.html')) {
     throw new Error('dist/ is missing: run `npm run build` first (npm test does this).');
   }
-  execFileSync(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build', '--outDir', 'dist-testing'], {
-    env: { ...process.env, ALA_ENV: 'testing', ALA_API_BASE: '' },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
+  build('dist-testing', { ALA_ENV: 'testing' });
+
+  rmSync(SANDBOX_DOCS, { recursive: true, force: true });
+  mkdirSync(SANDBOX_DOCS, { recursive: true });
+  for (const name of readdirSync('openapi')) copyFileSync(join('openapi', name), join(SANDBOX_DOCS, name));
+  copyFileSync('node_modules/@scalar/galaxy/dist/3.1.yaml', join(SANDBOX_DOCS, 'scalar-galaxy.yaml'));
+  copyFileSync('tests/fixtures/openapi/hostile.yaml', join(SANDBOX_DOCS, 'hostile.yaml'));
+  copyFileSync(existsSync(REAL_USER_DETAILS) ? REAL_USER_DETAILS : 'tests/fixtures/openapi/tolerated.json', join(SANDBOX_DOCS, 'user-details.real.json'));
+  build('dist-sandbox', { ALA_OPENAPI_DIR: SANDBOX_DOCS, ALA_API_BASE: `http://127.0.0.1:${SANDBOX_API_PORT}` });
 }
