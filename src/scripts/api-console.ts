@@ -38,6 +38,15 @@ async function revealOperation(host: HTMLElement, tag: string, method: string, p
   return undefined;
 }
 
+function loadStylesheet(href: string): Promise<void> {
+  return new Promise((resolve) => {
+    const link = Object.assign(document.createElement('link'), { rel: 'stylesheet', href });
+    link.addEventListener('load', () => resolve());
+    link.addEventListener('error', () => resolve());
+    document.head.append(link);
+  });
+}
+
 export function startConsole(): void {
   const host = document.querySelector<HTMLElement>('[data-api-console]');
   if (!host) return;
@@ -73,11 +82,14 @@ export function startConsole(): void {
   const mount = (): Promise<Instance> => {
     instance ??= (async () => {
       host.dataset['state'] = 'loading';
-      const [{ createApiReference }, theme] = await Promise.all([
+      // The console's CSS is fetched here, with its code: as a plain import it would become a
+      // render-blocking stylesheet of every service page.
+      const [{ createApiReference }, theme, style] = await Promise.all([
         import('@scalar/api-reference'),
         import('../styles/scalar-theme.css?raw'),
-        import('@scalar/api-reference/style.css'),
+        import('@scalar/api-reference/style.css?url'),
       ]);
+      await loadStylesheet(style.default);
       customCss = theme.default;
       const target = document.createElement('div');
       host.append(target);
