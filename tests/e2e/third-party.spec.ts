@@ -11,7 +11,12 @@ for (const path of [...GUIDE_PAGES, ...SERVICE_PAGES]) {
       if (new URL(url).origin !== origin) foreign.push(url);
     });
     await page.goto(path, { waitUntil: 'networkidle' });
-    await page.mouse.wheel(0, 20_000);
+    const consoleHost = page.locator('[data-api-console]');
+    if (await consoleHost.count()) {
+      // Service pages: the console, once mounted, must not call out either.
+      await consoleHost.scrollIntoViewIfNeeded();
+      await expect(consoleHost).toHaveAttribute('data-state', 'mounted', { timeout: 15_000 });
+    }
     await page.waitForLoadState('networkidle');
     expect(foreign).toEqual([]);
   });

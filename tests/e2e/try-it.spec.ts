@@ -49,11 +49,14 @@ test('a protected operation carries the stored token as a bearer token', async (
   await expect(page.getByText('loopback test API').first()).toBeVisible();
 });
 
-test('the galah API key reaches the x-api-key header', async ({ page }) => {
-  await page.addInitScript(() => sessionStorage.setItem('ala-portal:api-key', 'galah-key-123'));
+test('the galah API key, entered on the page, reaches the x-api-key header', async ({ page }) => {
   await page.goto(`${sandboxSite}/services/galah/`);
+  await page.getByLabel(/Your API key/).fill('galah-key-123');
+  await page.getByRole('button', { name: 'Use in console' }).click();
+  await expect(page.getByRole('status')).toHaveText(/A key is in use/);
   const first = await page.locator('a[data-console-operation]').first().getAttribute('data-console-operation');
   await send(page, first!);
   await expect.poll(() => api.received.length).toBeGreaterThan(0);
   expect(api.received[0]!.headers['x-api-key']).toBe('galah-key-123');
+  expect(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('ala-portal')))).toEqual([]);
 });
