@@ -19,6 +19,7 @@ export default defineConfig({
       customCss: ['./src/styles/theme.css'],
       components: {
         Banner: './src/components/EnvironmentBanner.astro',
+        SocialIcons: './src/components/HeaderExtras.astro',
       },
       social: [
         { icon: 'github', label: 'ALA on GitHub', href: 'https://github.com/AtlasOfLivingAustralia' },
@@ -37,7 +38,10 @@ export default defineConfig({
         { label: 'Introduction', link: '/' },
         {
           label: 'Authentication',
-          items: [{ label: 'Overview and flows', link: '/authentication/' }],
+          items: [
+            { label: 'Overview and flows', link: '/authentication/' },
+            { label: 'Token helper', link: '/authentication/token-helper/' },
+          ],
         },
         {
           label: 'Services',

@@ -67,22 +67,37 @@ metadata$token_endpoint`,
   };
 }
 
-export function clientCredentialsSamples(env: Environment): SampleSet {
-  const token = env.oidc.token;
-  const call = protectedExample(env);
+export interface ClientCredentialsInputs {
+  tokenUrl: string;
+  /** A protected operation to call with the token. */
+  callUrl: string;
+  clientId?: string | undefined;
+  scope?: string | undefined;
+}
+
+/**
+ * The client-credentials commands for given inputs. The secret is never an input: every sample
+ * reads it from the environment variable ALA_CLIENT_SECRET when it runs.
+ */
+export function clientCredentialsCode(inputs: ClientCredentialsInputs): SampleSet {
+  const { tokenUrl: token, callUrl } = inputs;
+  const clientId = inputs.clientId?.trim() || 'your-client-id';
+  const scope = inputs.scope?.trim().replace(/\s+/g, ' ') || 'users/read';
+  const shellQuote = (v: string) => `'${v.replace(/'/g, `'\\''`)}'`;
+  const pyQuote = (v: string) => JSON.stringify(v);
   return {
-    shell: `CLIENT_ID="your-client-id"
-CLIENT_SECRET="your-client-secret"
-SCOPE="${call.scope}"   # space-separated scopes approved for your client
+    shell: `CLIENT_ID=${shellQuote(clientId)}
+SCOPE=${shellQuote(scope)}   # space-separated scopes approved for your client
+# The secret comes from your environment: export ALA_CLIENT_SECRET=... (never commit it)
 
 # 1. Exchange the client ID and secret for an access token (HTTP Basic authentication)
 ACCESS_TOKEN=$(curl -s -X POST "${token}" \\
-  -u "$CLIENT_ID:$CLIENT_SECRET" \\
+  -u "$CLIENT_ID:$ALA_CLIENT_SECRET" \\
   -d grant_type=client_credentials \\
   --data-urlencode "scope=$SCOPE" | jq -r .access_token)
 
 # 2. Call a protected API with the token
-curl "${call.url}?q=${call.query}" \\
+curl "${callUrl}?q=smith" \\
   -H "Authorization: Bearer $ACCESS_TOKEN"`,
     python: `import os
 import requests
@@ -90,8 +105,8 @@ import requests
 # 1. Exchange the client ID and secret for an access token (HTTP Basic authentication)
 token_response = requests.post(
     "${token}",
-    auth=(os.environ["ALA_CLIENT_ID"], os.environ["ALA_CLIENT_SECRET"]),
-    data={"grant_type": "client_credentials", "scope": "${call.scope}"},
+    auth=(${pyQuote(clientId)}, os.environ["ALA_CLIENT_SECRET"]),
+    data={"grant_type": "client_credentials", "scope": ${pyQuote(scope)}},
     timeout=30,
 )
 token_response.raise_for_status()
@@ -99,8 +114,8 @@ access_token = token_response.json()["access_token"]
 
 # 2. Call a protected API with the token
 response = requests.get(
-    "${call.url}",
-    params={"q": "${call.query}"},
+    "${callUrl}",
+    params={"q": "smith"},
     headers={"Authorization": f"Bearer {access_token}"},
     timeout=30,
 )
@@ -110,18 +125,22 @@ print(response.json())`,
 
 # 1. Exchange the client ID and secret for an access token (HTTP Basic authentication)
 token <- request("${token}") |>
-  req_auth_basic(Sys.getenv("ALA_CLIENT_ID"), Sys.getenv("ALA_CLIENT_SECRET")) |>
-  req_body_form(grant_type = "client_credentials", scope = "${call.scope}") |>
+  req_auth_basic(${pyQuote(clientId)}, Sys.getenv("ALA_CLIENT_SECRET")) |>
+  req_body_form(grant_type = "client_credentials", scope = ${pyQuote(scope)}) |>
   req_perform() |>
   resp_body_json()
 
 # 2. Call a protected API with the token
-users <- request("${call.url}") |>
-  req_url_query(q = "${call.query}") |>
+users <- request("${callUrl}") |>
+  req_url_query(q = "smith") |>
   req_auth_bearer_token(token$access_token) |>
   req_perform() |>
   resp_body_json()`,
   };
+}
+
+export function clientCredentialsSamples(env: Environment): SampleSet {
+  return clientCredentialsCode({ tokenUrl: env.oidc.token, callUrl: protectedExample(env).url });
 }
 
 export function authorizationCodeSamples(env: Environment): SampleSet {

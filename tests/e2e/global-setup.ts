@@ -4,11 +4,12 @@
  *  - `dist-testing/`: ALA_ENV=testing;
  *  - `dist-sandbox/`: our documents plus three dropped in (a third-party OpenAPI 3.1 showcase,
  *    a hostile one, and ALA's real machine-made user-details document when ../shared has it),
- *    with every service's gateway on a loopback API (ALA_API_BASE).
+ *    with every service's gateway on a loopback API (ALA_API_BASE), which runs for the whole run.
  */
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { startApiServer } from '../support/api-server.ts';
 import { SANDBOX_API_PORT } from '../support/sites.ts';
 
 export const SANDBOX_DOCS = resolve('dist-sandbox-openapi');
@@ -21,7 +22,7 @@ function build(outDir: string, vars: Record<string, string>): void {
   });
 }
 
-export default function globalSetup(): void {
+export default async function globalSetup(): Promise<() => Promise<void>> {
   if (!existsSync('dist/index.html')) {
     throw new Error('dist/ is missing: run `npm run build` first (npm test does this).');
   }
@@ -34,4 +35,8 @@ export default function globalSetup(): void {
   copyFileSync('tests/fixtures/openapi/hostile.yaml', join(SANDBOX_DOCS, 'hostile.yaml'));
   copyFileSync(existsSync(REAL_USER_DETAILS) ? REAL_USER_DETAILS : 'tests/fixtures/openapi/tolerated.json', join(SANDBOX_DOCS, 'user-details.real.json'));
   build('dist-sandbox', { ALA_OPENAPI_DIR: SANDBOX_DOCS, ALA_API_BASE: `http://127.0.0.1:${SANDBOX_API_PORT}` });
+
+  // The sandbox's gateway: a real loopback API that records what the consoles send.
+  const api = await startApiServer(SANDBOX_API_PORT);
+  return () => api.close();
 }

@@ -1,6 +1,7 @@
 /**
  * A real HTTP API on loopback for try-it tests: records every request it receives and answers
- * JSON, with the CORS headers a browser console needs (like ALA's gateway does).
+ * JSON, with the CORS headers a browser console needs (like ALA's gateway does). The tests'
+ * global setup runs one for the whole run; tests read what it received from `GET /__received`.
  */
 import { createServer, type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -30,6 +31,10 @@ export async function startApiServer(port: number, host = '127.0.0.1'): Promise<
         'access-control-allow-methods': 'GET, POST, PUT, PATCH, DELETE, OPTIONS',
         'access-control-max-age': '0',
       };
+      if (req.url === '/__received') {
+        res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(received));
+        return;
+      }
       if (req.method === 'OPTIONS') {
         res.writeHead(204, cors).end();
         return;
@@ -49,4 +54,10 @@ export async function startApiServer(port: number, host = '127.0.0.1'): Promise<
     received,
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
+}
+
+/** What the run's loopback API has received so far (read over HTTP, from any test worker). */
+export async function receivedBy(apiUrl: string): Promise<ReceivedRequest[]> {
+  const response = await fetch(`${apiUrl}/__received`);
+  return (await response.json()) as ReceivedRequest[];
 }

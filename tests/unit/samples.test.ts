@@ -5,6 +5,7 @@ import { resolveEnvironment } from '../../src/config/current.ts';
 import {
   authorizationCodeSamples,
   bearerSamples,
+  clientCredentialsCode,
   clientCredentialsSamples,
   discoverySamples,
   implicitSamples,
@@ -61,9 +62,30 @@ describe('client credentials', () => {
   it('posts to the environment token endpoint with HTTP Basic auth', () => {
     const s = clientCredentialsSamples(production);
     expect(s.shell).toContain('curl -s -X POST "https://auth.ala.org.au/cas/oidc/oidcAccessToken"');
-    expect(s.shell).toContain('-u "$CLIENT_ID:$CLIENT_SECRET"');
-    expect(s.python).toContain('auth=(os.environ["ALA_CLIENT_ID"], os.environ["ALA_CLIENT_SECRET"])');
+    expect(s.shell).toContain('-u "$CLIENT_ID:$ALA_CLIENT_SECRET"');
+    expect(s.python).toContain('auth=("your-client-id", os.environ["ALA_CLIENT_SECRET"])');
     expect(s.python).toContain('"grant_type": "client_credentials"');
+  });
+});
+
+describe('client credentials commands built from a reader\'s inputs', () => {
+  const built = clientCredentialsCode({ tokenUrl: 'https://auth.example.org/token', callUrl: 'https://api.example.org/x', clientId: "o'brien-app", scope: '  users/read   ala/internal ' });
+
+  it('quote the inputs safely and read the secret from the environment only', () => {
+    expect(built.shell).toContain(`CLIENT_ID='o'\\''brien-app'`);
+    expect(built.shell).toContain(`SCOPE='users/read ala/internal'`);
+    expect(built.python).toContain(`auth=("o'brien-app", os.environ["ALA_CLIENT_SECRET"])`);
+    for (const code of Object.values(built)) expect(code).not.toMatch(/secret\s*[:=]\s*["'][^"'$]/i);
+  });
+
+  it('are valid shell and Python', () => {
+    execFileSync('bash', ['-n'], { input: built.shell });
+    if (hasPython()) execFileSync('python3', ['-c', 'import ast,sys; ast.parse(sys.stdin.read())'], { input: built.python });
+  });
+
+  it('the shell sample sets the client ID exactly as typed', () => {
+    const out = execFileSync('bash', ['-c', `${built.shell.split('\n')[0]}\nprintf %s "$CLIENT_ID"`], { encoding: 'utf8' });
+    expect(out).toBe("o'brien-app");
   });
 });
 
