@@ -2,6 +2,7 @@
 import { defineConfig } from 'astro/config';
 import starlight from '@astrojs/starlight';
 import { env, isProduction, shownServices } from './src/config/index.ts';
+import { cspMeta } from './src/integrations/csp-meta.ts';
 import { openApiCheck } from './src/integrations/openapi-check.ts';
 
 const title = isProduction ? 'ALA API' : `ALA API (${env.label})`;
@@ -53,5 +54,7 @@ export default defineConfig({
         { label: 'Errors', link: '/errors/' },
       ],
     }),
+    // Last: it reads the pages every other integration has finished writing (Pagefind included).
+    cspMeta(),
   ],
 });

@@ -3,12 +3,15 @@
  * Import `env` from here in pages, components and MDX; never read `process.env` elsewhere.
  */
 import { resolveEnvironment, visibleServices } from './current.ts';
+import { parseExtraConnect } from './csp.ts';
 
 export const env = resolveEnvironment({
   ALA_ENV: process.env.ALA_ENV,
   ALA_API_BASE: process.env.ALA_API_BASE,
 });
 export const shownServices = visibleServices(env);
+/** Extra origins the pages may call (another OpenID provider for the token helper, say). */
+export const extraConnectOrigins = parseExtraConnect(process.env.ALA_CSP_CONNECT);
 /** Folder of the OpenAPI documents (`openapi/`; `ALA_OPENAPI_DIR` builds from another folder). */
 export const openapiDir = process.env.ALA_OPENAPI_DIR?.trim() || 'openapi';
 export const isProduction = env.name === 'production';

@@ -82,6 +82,10 @@ export function startConsole(): void {
   const mount = (): Promise<Instance> => {
     instance ??= (async () => {
       host.dataset['state'] = 'loading';
+      // The console's validation library probes for eval() unless told not to, which a strict
+      // Content-Security-Policy reports as a violation: tell it first.
+      const { config: validationConfig } = await import('zod');
+      validationConfig({ jitless: true });
       // The console's CSS is fetched here, with its code: as a plain import it would become a
       // render-blocking stylesheet of every service page.
       const [{ createApiReference }, theme, style] = await Promise.all([

@@ -10,14 +10,14 @@ import { execFileSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { startApiServer } from '../support/api-server.ts';
-import { SANDBOX_API_PORT } from '../support/sites.ts';
+import { PROVIDER_PORTS, SANDBOX_API_PORT } from '../support/sites.ts';
 
 export const SANDBOX_DOCS = resolve('dist-sandbox-openapi');
 const REAL_USER_DETAILS = resolve('../shared/reference/openapi/user-details.real.json');
 
 function build(outDir: string, vars: Record<string, string>): void {
   execFileSync(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build', '--outDir', outDir], {
-    env: { ...process.env, ALA_ENV: '', ALA_API_BASE: '', ALA_OPENAPI_DIR: '', ...vars },
+    env: { ...process.env, ALA_ENV: '', ALA_API_BASE: '', ALA_OPENAPI_DIR: '', ALA_CSP_CONNECT: '', ...vars },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
 }
@@ -34,7 +34,12 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   copyFileSync('node_modules/@scalar/galaxy/dist/3.1.yaml', join(SANDBOX_DOCS, 'scalar-galaxy.yaml'));
   copyFileSync('tests/fixtures/openapi/hostile.yaml', join(SANDBOX_DOCS, 'hostile.yaml'));
   copyFileSync(existsSync(REAL_USER_DETAILS) ? REAL_USER_DETAILS : 'tests/fixtures/openapi/tolerated.json', join(SANDBOX_DOCS, 'user-details.real.json'));
-  build('dist-sandbox', { ALA_OPENAPI_DIR: SANDBOX_DOCS, ALA_API_BASE: `http://127.0.0.1:${SANDBOX_API_PORT}` });
+  build('dist-sandbox', {
+    ALA_OPENAPI_DIR: SANDBOX_DOCS,
+    ALA_API_BASE: `http://127.0.0.1:${SANDBOX_API_PORT}`,
+    // The token helper tests' OpenID providers, which the Content-Security-Policy must allow.
+    ALA_CSP_CONNECT: PROVIDER_PORTS.map((port) => `http://127.0.0.1:${port}`).join(' '),
+  });
 
   // The sandbox's gateway: a real loopback API that records what the consoles send.
   const api = await startApiServer(SANDBOX_API_PORT);

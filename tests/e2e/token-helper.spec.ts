@@ -2,7 +2,7 @@ import { expect, test, type Page, type Request } from '@playwright/test';
 import { PENDING_KEY } from '../../src/lib/auth/pkce-flow.ts';
 import { received, send } from '../support/console.ts';
 import { startProvider, type RunningProvider } from '../support/oidc-provider.ts';
-import { sandboxSite } from '../support/sites.ts';
+import { PROVIDER_PORTS, sandboxSite } from '../support/sites.ts';
 
 // Real OpenID providers on loopback, one per style; one worker runs this file's tests in order.
 test.describe.configure({ mode: 'serial' });
@@ -14,8 +14,8 @@ let cognito: RunningProvider;
 
 test.beforeAll(async () => {
   const common = { clientId: CLIENT_ID, redirectUri: HELPER, siteOrigin: sandboxSite };
-  ala = await startProvider({ ...common, port: 4420, style: 'ala' });
-  cognito = await startProvider({ ...common, port: 4421, style: 'cognito' });
+  ala = await startProvider({ ...common, port: PROVIDER_PORTS[0], style: 'ala' });
+  cognito = await startProvider({ ...common, port: PROVIDER_PORTS[1], style: 'cognito' });
 });
 test.afterAll(async () => {
   await ala?.close();

@@ -10,6 +10,8 @@ export const SITE_PORTS = {
 
 /** The loopback API the sandbox build sends try-it requests to (ALA_API_BASE). */
 export const SANDBOX_API_PORT = 4410;
+/** The token helper tests' OpenID providers: ALA-style and Cognito-style. */
+export const PROVIDER_PORTS = [4420, 4421] as const;
 export const sandboxSite = `http://127.0.0.1:${SITE_PORTS.sandbox}`;
 
 export const testingSite = `http://127.0.0.1:${SITE_PORTS.testing}`;

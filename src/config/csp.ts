@@ -1,0 +1,51 @@
+/**
+ * The Content-Security-Policy of the built site: everything from the site itself, and network
+ * requests only to the environment's API gateway and sign-in origins. Astro adds script-src and
+ * style-src with the hashes of every inline script and style it writes (no 'unsafe-eval').
+ */
+import type { Environment } from './environments.ts';
+
+function origins(urls: string[]): string[] {
+  return [...new Set(urls.map((u) => new URL(u).origin))].sort();
+}
+
+/** Origins the browser may call: the site, the API gateway(s), the OpenID provider's endpoints. */
+export function connectOrigins(env: Environment, extra: string[] = []): string[] {
+  return origins([
+    env.apiBase,
+    ...Object.values(env.services).map((s) => s.api),
+    env.oidc.discovery,
+    env.oidc.issuer,
+    env.oidc.authorize,
+    env.oidc.token,
+    ...extra,
+  ]);
+}
+
+export function cspDirectives(env: Environment, extraConnect: string[] = []): string[] {
+  return [
+    "default-src 'self'",
+    `connect-src 'self' ${connectOrigins(env, extraConnect).join(' ')}`,
+    "img-src 'self' data: blob:",
+    "font-src 'self' data:",
+    "worker-src 'self' blob:",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+    "frame-src 'none'",
+  ];
+}
+
+/** `ALA_CSP_CONNECT="https://a.example https://b.example"`: more origins the site may call. */
+export function parseExtraConnect(value: string | undefined): string[] {
+  return (value ?? '')
+    .split(/[\s,]+/)
+    .filter(Boolean)
+    .map((v) => {
+      const url = new URL(v);
+      if (url.protocol !== 'https:' && !['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname)) {
+        throw new Error(`ALA_CSP_CONNECT: "${v}" must be https (http only for loopback).`);
+      }
+      return url.origin;
+    });
+}
