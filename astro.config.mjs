@@ -21,6 +21,7 @@ export default defineConfig({
       components: {
         Banner: './src/components/EnvironmentBanner.astro',
         SocialIcons: './src/components/HeaderExtras.astro',
+        Search: './src/components/SearchWithShortcut.astro',
       },
       social: [
         { icon: 'github', label: 'ALA on GitHub', href: 'https://github.com/AtlasOfLivingAustralia' },
@@ -29,12 +30,6 @@ export default defineConfig({
       lastUpdated: false,
       pagination: true,
       tableOfContents: { minHeadingLevel: 2, maxHeadingLevel: 3 },
-      expressiveCode: {
-        themes: ['github-dark', 'github-light'],
-        styleOverrides: { borderRadius: '0.4rem' },
-        // Samples are scripts to keep: copy their comments too.
-        frames: { removeCommentsWhenCopyingTerminalFrames: false },
-      },
       sidebar: [
         { label: 'Introduction', link: '/' },
         {

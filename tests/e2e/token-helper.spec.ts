@@ -1,6 +1,7 @@
 import { expect, test, type Page, type Request } from '@playwright/test';
 import { PENDING_KEY } from '../../src/lib/auth/pkce-flow.ts';
 import { received, send } from '../support/console.ts';
+import { recordCspViolations } from '../support/csp.ts';
 import { startProvider, type RunningProvider } from '../support/oidc-provider.ts';
 import { PROVIDER_PORTS, sandboxSite } from '../support/sites.ts';
 
@@ -57,6 +58,7 @@ async function loginAndConsent(page: Page, user = 'alice'): Promise<void> {
 }
 
 test('the whole flow ends with a displayed token, a clean address bar and nothing in localStorage', async ({ page }) => {
+  const violations = await recordCspViolations(page);
   const authorize = await startSignIn(page, ala);
   const params = new URL(authorize.url()).searchParams;
   expect(params.get('code_challenge_method')).toBe('S256');
@@ -85,6 +87,8 @@ test('the whole flow ends with a displayed token, a clean address bar and nothin
   expect(local).not.toContain('ala-portal');
   const history = await page.evaluate(() => location.href + document.referrer);
   expect(history).not.toContain('code=');
+  // The flow (discovery, token request) stayed within the site's Content-Security-Policy.
+  expect(violations).toEqual([]);
 });
 
 test('each sign-in sends a fresh challenge and state', async ({ page }) => {

@@ -1,0 +1,94 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+
+const TEMPLATES = ['/', '/authentication/', '/authentication/token-helper/', '/services/', '/services/occurrences/', '/services/galah/', '/errors/'];
+
+async function axe(page: Page) {
+  const results = await new AxeBuilder({ page }).analyze();
+  return results.violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 5).join(' | ')}`);
+}
+
+for (const theme of ['light', 'dark'] as const) {
+  for (const path of TEMPLATES) {
+    test(`${path} has no axe violations in ${theme} mode`, async ({ page }) => {
+      await page.addInitScript((t) => localStorage.setItem('starlight-theme', t), theme);
+      await page.goto(path, { waitUntil: 'networkidle' });
+      await expect(page.locator('html')).toHaveAttribute('data-theme', theme);
+      expect(await axe(page)).toEqual([]);
+    });
+  }
+}
+
+test('the token helper has no axe violations with a result and an error shown', async ({ page }) => {
+  await page.addInitScript(() =>
+    sessionStorage.setItem(
+      'ala-portal:token-helper-result',
+      JSON.stringify({ accessToken: 'opaque-token-value-123456', tokenType: 'Bearer', issuer: 'https://auth.example.org', clientId: 'c', tokenEndpoint: 'https://auth.example.org/token', expiresAt: Date.now() + 600_000, raw: {} }),
+    ),
+  );
+  await page.goto('/authentication/token-helper/');
+  await page.getByRole('button', { name: 'Sign in and get a token' }).click();
+  await expect(page.getByRole('alert')).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Your access token' })).toBeVisible();
+  expect(await axe(page)).toEqual([]);
+});
+
+test('keyboard: the skip link jumps to the content, and focus is visible', async ({ page }) => {
+  await page.goto('/services/occurrences/');
+  await page.keyboard.press('Tab');
+  const skip = page.getByRole('link', { name: 'Skip to content' });
+  await expect(skip).toBeFocused();
+  await expect(skip).toBeVisible();
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(/#_top$/);
+  // The next Tab lands inside the main content, not back in the header.
+  await page.keyboard.press('Tab');
+  const inMain = await page.evaluate(() => !!document.activeElement?.closest('main'));
+  expect(inMain).toBe(true);
+});
+
+test('keyboard: a service page index can be walked and a "Try it" followed', async ({ page }) => {
+  await page.goto('/services/namematching/');
+  const tryIt = page.locator('a[data-console-operation]').first();
+  await tryIt.focus();
+  const outline = await tryIt.evaluate((el) => getComputedStyle(el).outlineStyle + ' ' + getComputedStyle(el).outlineWidth);
+  expect(outline).not.toMatch(/^none|0px$/);
+  await page.keyboard.press('Enter');
+  await expect(page.locator('[data-api-console]')).toHaveAttribute('data-state', 'mounted', { timeout: 15_000 });
+  const section = page.locator('[data-api-console] section[id*="/tag/"][id*="/GET/"]').first();
+  await expect(section).toBeInViewport({ timeout: 15_000 });
+});
+
+test('keyboard: the token helper form can be filled and sent without a mouse', async ({ page }) => {
+  await page.goto('/authentication/token-helper/');
+  await page.locator('#th-client-id').focus();
+  await page.keyboard.type('keyboard-client');
+  await page.keyboard.press('Tab');
+  await expect(page.locator('#th-scope')).toBeFocused();
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('button', { name: "Show the provider's scopes" })).toBeFocused();
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('button', { name: 'Copy' }).first()).toBeFocused();
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Enter'); // opens "Advanced"
+  await page.keyboard.press('Tab');
+  await expect(page.locator('#th-discovery')).toBeFocused();
+  await page.keyboard.type('http://auth.example.org/.well-known/openid-configuration');
+  await page.keyboard.press('Enter'); // submits the form
+  await expect(page.getByRole('alert')).toContainText('must use https');
+  const ring = await page.locator('#th-discovery').evaluate((el) => getComputedStyle(el).outlineStyle);
+  expect(ring).not.toBe('none');
+});
+
+test('print: guide pages print without navigation, search or consoles, and keep their code', async ({ page }) => {
+  await page.goto('/authentication/');
+  await page.emulateMedia({ media: 'print' });
+  await expect(page.locator('nav.sidebar')).toBeHidden();
+  await expect(page.locator('header.header')).toBeHidden();
+  await expect(page.locator('.right-sidebar-container')).toBeHidden();
+  await expect(page.locator('.expressive-code').first()).toBeVisible();
+  await expect(page.locator('h1')).toBeVisible();
+  await page.goto('/services/occurrences/');
+  await expect(page.locator('[data-api-console]')).toBeHidden();
+  await expect(page.locator('[data-operation]').first()).toBeVisible();
+});
