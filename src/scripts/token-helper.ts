@@ -7,6 +7,7 @@ import { AuthHelperError, explainError } from '../lib/auth/errors.ts';
 import { beginSignIn, discover, finishSignIn, isAuthorizationResponse, offeredScopes, refresh, withoutAuthorizationResponse, type TokenResult } from '../lib/auth/pkce-flow.ts';
 import { CREDENTIALS_EVENT, TOKEN_KEY, writeToken } from '../lib/auth/token-store.ts';
 import { describeToken, formatRemaining } from '../lib/auth/token-view.ts';
+import { copyWithFeedback } from './clipboard.ts';
 
 const INPUTS_KEY = 'ala-portal:token-helper-inputs';
 const RESULT_KEY = 'ala-portal:token-helper-result';
@@ -137,19 +138,8 @@ export function startTokenHelper(): void {
     resultBox.hidden = true;
   };
 
-  // Copy helpers.
-  const copy = async (text: string, button: HTMLButtonElement) => {
-    const label = button.textContent;
-    try {
-      await navigator.clipboard.writeText(text);
-      button.textContent = 'Copied';
-    } catch {
-      button.textContent = 'Copy failed';
-    }
-    setTimeout(() => (button.textContent = label), 1500);
-  };
-  q<HTMLButtonElement>(root, '[data-copy-redirect]').addEventListener('click', (e) => void copy(redirectUri, e.currentTarget as HTMLButtonElement));
-  q<HTMLButtonElement>(root, '[data-copy-token]').addEventListener('click', (e) => result && void copy(result.accessToken, e.currentTarget as HTMLButtonElement));
+  q<HTMLButtonElement>(root, '[data-copy-redirect]').addEventListener('click', (e) => void copyWithFeedback(redirectUri, e.currentTarget as HTMLButtonElement));
+  q<HTMLButtonElement>(root, '[data-copy-token]').addEventListener('click', (e) => result && void copyWithFeedback(result.accessToken, e.currentTarget as HTMLButtonElement));
   reveal.addEventListener('click', () => showToken(reveal.getAttribute('aria-pressed') !== 'true'));
   q<HTMLButtonElement>(root, '[data-discard]').addEventListener('click', discard);
   q<HTMLButtonElement>(root, '[data-download]').addEventListener('click', () => {

@@ -1,9 +1,11 @@
 /**
  * A small real HTTP server for a built site: serves files from a folder on loopback, with
- * directory indexes and the site's own 404 page. Used by the browser tests and the benchmark.
+ * directory indexes, the site's own 404 page, and gzip for text (as any production static host
+ * does). Used by the browser tests and the benchmark.
  */
 import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
+import { gzipSync } from 'node:zlib';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, sep } from 'node:path';
@@ -42,6 +44,19 @@ async function resolveFile(root: string, urlPath: string): Promise<string | unde
   return undefined;
 }
 
+const COMPRESSIBLE = /\.(html|js|mjs|css|json|yaml|svg|xml|txt)$/;
+const gzipped = new Map<string, { mtime: number; body: Buffer }>();
+
+/** The gzip body of a text file, compressed once per version of the file. */
+async function gzipOf(file: string): Promise<Buffer> {
+  const { mtimeMs } = await stat(file);
+  const cached = gzipped.get(file);
+  if (cached?.mtime === mtimeMs) return cached.body;
+  const body = gzipSync(await readFile(file));
+  gzipped.set(file, { mtime: mtimeMs, body });
+  return body;
+}
+
 export interface RunningServer {
   url: string;
   close(): Promise<void>;
@@ -62,7 +77,14 @@ export async function serveDirectory(root: string, port = 0, host = '127.0.0.1')
       else res.end('Not found');
       return;
     }
-    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
+    const type = TYPES[extname(file)] ?? 'application/octet-stream';
+    if (COMPRESSIBLE.test(file) && /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''))) {
+      const body = await gzipOf(file);
+      res.writeHead(200, { 'content-type': type, 'content-encoding': 'gzip', 'content-length': body.byteLength, vary: 'accept-encoding' });
+      res.end(body);
+      return;
+    }
+    res.writeHead(200, { 'content-type': type });
     createReadStream(file).pipe(res);
   });
   await new Promise<void>((resolve) => server.listen(port, host, resolve));
