@@ -2,6 +2,7 @@
 import { defineConfig } from 'astro/config';
 import starlight from '@astrojs/starlight';
 import { env, isProduction, shownServices } from './src/config/index.ts';
+import { servicePath, TOKEN_HELPER_PATH } from './src/config/site.ts';
 import { cspMeta } from './src/integrations/csp-meta.ts';
 import { openApiCheck } from './src/integrations/openapi-check.ts';
 
@@ -36,14 +37,14 @@ export default defineConfig({
           label: 'Authentication',
           items: [
             { label: 'Overview and flows', link: '/authentication/' },
-            { label: 'Token helper', link: '/authentication/token-helper/' },
+            { label: 'Token helper', link: TOKEN_HELPER_PATH },
           ],
         },
         {
           label: 'Services',
           items: [
             { label: 'All services', link: '/services/' },
-            ...shownServices.map((s) => ({ label: s.name, link: `/services/${s.id}/` })),
+            ...shownServices.map((s) => ({ label: s.name, link: servicePath(s.id) })),
           ],
         },
         { label: 'Errors', link: '/errors/' },

@@ -3,6 +3,7 @@
  * requests only to the environment's API gateway and sign-in origins. Astro adds script-src and
  * style-src with the hashes of every inline script and style it writes (no 'unsafe-eval').
  */
+import { isLoopback } from '../lib/loopback.ts';
 import type { Environment } from './environments.ts';
 
 function origins(urls: string[]): string[] {
@@ -43,7 +44,7 @@ export function parseExtraConnect(value: string | undefined): string[] {
     .filter(Boolean)
     .map((v) => {
       const url = new URL(v);
-      if (url.protocol !== 'https:' && !['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname)) {
+      if (url.protocol !== 'https:' && !isLoopback(url)) {
         throw new Error(`ALA_CSP_CONNECT: "${v}" must be https (http only for loopback).`);
       }
       return url.origin;

@@ -2,13 +2,10 @@
  * Which sign-in endpoints the token helper may talk to: https everywhere, plain http only on
  * loopback (the tests' real provider). Never relaxed for any other host.
  */
+import { isLoopback } from '../loopback.ts';
 import { AuthHelperError } from './errors.ts';
 
-const LOOPBACK = new Set(['127.0.0.1', '[::1]', 'localhost']);
-
-export function isLoopback(url: URL): boolean {
-  return LOOPBACK.has(url.hostname) || /^127(\.\d{1,3}){3}$/.test(url.hostname);
-}
+export { isLoopback };
 
 /** Parses and checks an endpoint URL; throws an explained error when it may not be used. */
 export function checkEndpoint(value: string, what: string): URL {

@@ -28,7 +28,6 @@ export interface LoadedDocument {
   /** The document as published for the environment (servers and sign-in URLs rewritten). */
   document: Record<string, unknown>;
   operations: OperationSummary[];
-  warnings: Problem[];
 }
 
 export interface LoadResult {
@@ -41,7 +40,20 @@ export async function findDocuments(dir: string): Promise<string[]> {
   return names.filter((n) => DOCUMENT_PATTERN.test(n)).sort();
 }
 
-export async function loadDocument(path: string, env: Environment, root = process.cwd()): Promise<{ document?: LoadedDocument; problems: Problem[] }> {
+export interface LoadOptions {
+  /**
+   * Check against the OpenAPI schema (warnings only, and the slowest step). The build checks
+   * once, before anything is written; the pages that load the documents again skip it.
+   */
+  schemaWarnings?: boolean;
+}
+
+export async function loadDocument(
+  path: string,
+  env: Environment,
+  root = process.cwd(),
+  { schemaWarnings = true }: LoadOptions = {},
+): Promise<{ document?: LoadedDocument; problems: Problem[] }> {
   const file = relative(root, path).split('\\').join('/');
   const text = await readFile(path, 'utf8');
   const parsed = parseSource(file, text);
@@ -51,17 +63,17 @@ export async function loadDocument(path: string, env: Environment, root = proces
   if (fatal.length) return { problems: fatal };
   fatal.push(...checkRefs(source), ...checkOperationIds(source));
   if (fatal.length) return { problems: fatal };
-  const warnings = await checkSchema(source, text);
+  const warnings = schemaWarnings ? await checkSchema(source, text) : [];
   const id = documentId(path.split('/').pop() ?? file);
   const serviceApi = isServiceId(id) ? env.services[id].api : undefined;
   const document = documentForEnvironment(source.value as Record<string, unknown>, env, serviceApi);
-  return { document: { id, file, document, operations: listOperations(document), warnings }, problems: warnings };
+  return { document: { id, file, document, operations: listOperations(document) }, problems: warnings };
 }
 
 /** Loads every document; problems of all files are collected before deciding. */
-export async function loadDocuments(dir: string, env: Environment, root = process.cwd()): Promise<LoadResult> {
+export async function loadDocuments(dir: string, env: Environment, root = process.cwd(), options: LoadOptions = {}): Promise<LoadResult> {
   const files = await findDocuments(dir);
-  const results = await Promise.all(files.map((name) => loadDocument(join(dir, name), env, root)));
+  const results = await Promise.all(files.map((name) => loadDocument(join(dir, name), env, root, options)));
   const problems = results.flatMap((r) => r.problems);
   const byId = new Map<string, string>();
   for (const name of files) {

@@ -4,6 +4,7 @@
  * registry; any other document from its own `info`.
  */
 import type { Environment } from '../../config/environments.ts';
+import { visibleServices } from '../../config/current.ts';
 import { services, type ServiceInfo } from '../../config/services.ts';
 import { firstSentence } from '../markdown.ts';
 import type { LoadedDocument } from './load.ts';
@@ -25,8 +26,8 @@ function info(doc: Record<string, unknown>): { title: string; description: strin
 
 export function servicePages(documents: LoadedDocument[], env: Environment): ServicePage[] {
   const byId = new Map(documents.map((d) => [d.id, d]));
-  const registered = services
-    .filter((s) => !env.hiddenServices.includes(s.id) && byId.has(s.id))
+  const registered = visibleServices(env)
+    .filter((s) => byId.has(s.id))
     .map((s): ServicePage => ({ id: s.id, title: s.name, purpose: s.purpose, service: s, loaded: byId.get(s.id)! }));
   const others = documents
     .filter((d) => !services.some((s) => s.id === d.id))

@@ -1,9 +1,8 @@
 /** `/openapi/<id>.json`: the service's document as built for this environment. */
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { siteDocuments } from '../../lib/openapi/site.ts';
+import { documentRoutes } from '../../lib/openapi/site.ts';
 
-export const getStaticPaths = (async () =>
-  (await siteDocuments()).map((d) => ({ params: { service: d.id }, props: { document: d.document } }))) satisfies GetStaticPaths;
+export const getStaticPaths = documentRoutes satisfies GetStaticPaths;
 
 export const GET: APIRoute = ({ props }) =>
   new Response(JSON.stringify(props['document'], null, 2), { headers: { 'content-type': 'application/json' } });

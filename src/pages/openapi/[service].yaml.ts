@@ -1,10 +1,9 @@
 /** `/openapi/<id>.yaml`: the service's document as built for this environment. */
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { stringify } from 'yaml';
-import { siteDocuments } from '../../lib/openapi/site.ts';
+import { documentRoutes } from '../../lib/openapi/site.ts';
 
-export const getStaticPaths = (async () =>
-  (await siteDocuments()).map((d) => ({ params: { service: d.id }, props: { document: d.document } }))) satisfies GetStaticPaths;
+export const getStaticPaths = documentRoutes satisfies GetStaticPaths;
 
 export const GET: APIRoute = ({ props }) =>
   new Response(stringify(props['document'], { lineWidth: 0 }), { headers: { 'content-type': 'application/yaml' } });
