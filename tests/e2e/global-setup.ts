@@ -22,11 +22,17 @@ function build(outDir: string, vars: Record<string, string>): void {
   });
 }
 
+/**
+ * `ALA_TEST_REUSE_BUILDS=1` keeps the variants of an earlier run (quick iterations on one spec);
+ * `npm test` always rebuilds them.
+ */
+const reuse = (dir: string) => process.env.ALA_TEST_REUSE_BUILDS === '1' && existsSync(join(dir, 'index.html'));
+
 export default async function globalSetup(): Promise<() => Promise<void>> {
   if (!existsSync('dist/index.html')) {
     throw new Error('dist/ is missing: run `npm run build` first (npm test does this).');
   }
-  build('dist-testing', { ALA_ENV: 'testing' });
+  if (!reuse('dist-testing')) build('dist-testing', { ALA_ENV: 'testing' });
 
   rmSync(SANDBOX_DOCS, { recursive: true, force: true });
   mkdirSync(SANDBOX_DOCS, { recursive: true });
@@ -34,7 +40,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   copyFileSync('node_modules/@scalar/galaxy/dist/3.1.yaml', join(SANDBOX_DOCS, 'scalar-galaxy.yaml'));
   copyFileSync('tests/fixtures/openapi/hostile.yaml', join(SANDBOX_DOCS, 'hostile.yaml'));
   copyFileSync(existsSync(REAL_USER_DETAILS) ? REAL_USER_DETAILS : 'tests/fixtures/openapi/tolerated.json', join(SANDBOX_DOCS, 'user-details.real.json'));
-  build('dist-sandbox', {
+  if (!reuse('dist-sandbox')) build('dist-sandbox', {
     ALA_OPENAPI_DIR: SANDBOX_DOCS,
     ALA_API_BASE: `http://127.0.0.1:${SANDBOX_API_PORT}`,
     // The token helper tests' OpenID providers, which the Content-Security-Policy must allow.

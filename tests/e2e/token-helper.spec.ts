@@ -3,7 +3,7 @@ import { PENDING_KEY } from '../../src/lib/auth/pkce-flow.ts';
 import { received, send } from '../support/console.ts';
 import { recordCspViolations } from '../support/csp.ts';
 import { startProvider, type RunningProvider } from '../support/oidc-provider.ts';
-import { PROVIDER_PORTS, sandboxSite } from '../support/sites.ts';
+import { PROVIDER_PORTS, sandboxSite, UNUSED_PORT } from '../support/sites.ts';
 
 // Real OpenID providers on loopback, one per style; one worker runs this file's tests in order.
 test.describe.configure({ mode: 'serial' });
@@ -151,7 +151,7 @@ test('a missing client ID and an unreachable provider are explained', async ({ p
   await expect(form(page).getByLabel('Client ID')).toHaveAttribute('aria-invalid', 'true');
   await form(page).getByLabel('Client ID').fill(CLIENT_ID);
   await openAdvanced(page);
-  await form(page).getByLabel('Discovery URL').fill('http://127.0.0.1:4429/.well-known/openid-configuration');
+  await form(page).getByLabel('Discovery URL').fill(`http://127.0.0.1:${UNUSED_PORT}/.well-known/openid-configuration`);
   await page.getByRole('button', { name: 'Sign in and get a token' }).click();
   await expect(page.getByRole('alert')).toContainText('could not be fetched');
   await expect(page.getByRole('alert')).toContainText(`allow the origin ${sandboxSite}`);

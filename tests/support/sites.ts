@@ -1,17 +1,24 @@
-/** Loopback ports of the builds the browser tests serve. */
+/**
+ * Loopback ports of the builds and servers the browser tests use. `ALA_TEST_PORT_BASE` moves
+ * them all (default 4400), so two checkouts can run their tests on one machine at once.
+ */
+const base = Number(process.env.ALA_TEST_PORT_BASE ?? '') || 4400;
+
 export const SITE_PORTS = {
   /** `dist/`: the production build made by `npm run build`. */
-  production: 4400,
+  production: base,
   /** `dist-testing/`: `ALA_ENV=testing`, built by the tests' global setup. */
-  testing: 4401,
+  testing: base + 1,
   /** `dist-sandbox/`: every service plus dropped-in documents, gateway on the loopback test API. */
-  sandbox: 4402,
+  sandbox: base + 2,
 } as const;
 
 /** The loopback API the sandbox build sends try-it requests to (ALA_API_BASE). */
-export const SANDBOX_API_PORT = 4410;
+export const SANDBOX_API_PORT = base + 10;
 /** The token helper tests' OpenID providers: ALA-style and Cognito-style. */
-export const PROVIDER_PORTS = [4420, 4421] as const;
+export const PROVIDER_PORTS = [base + 20, base + 21] as const;
+/** A loopback port nothing listens on (an unreachable provider). */
+export const UNUSED_PORT = base + 29;
 export const sandboxSite = `http://127.0.0.1:${SITE_PORTS.sandbox}`;
 
 export const testingSite = `http://127.0.0.1:${SITE_PORTS.testing}`;
