@@ -2,3 +2,5 @@
 export const TOKEN_HELPER_PATH = '/authentication/token-helper/';
 export const servicePath = (id: string) => `/services/${id}/`;
 export const documentPath = (id: string, ext: 'json' | 'yaml') => `/openapi/${id}.${ext}`;
+/** An operation's reference page; `slug` comes from `operationSlug()` (src/lib/openapi/operations.ts). */
+export const operationPath = (serviceId: string, slug: string) => `/services/${serviceId}/${slug}/`;

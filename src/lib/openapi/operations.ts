@@ -69,6 +69,17 @@ export function anchorFor(operationId: string): string {
   return `op-${cleaned || 'operation'}`;
 }
 
+/**
+ * The URL segment of an operation's page: its operationId in kebab case
+ * (`searchOccurrences` → `search-occurrences`, `getOccurrenceUUIDs` → `get-occurrence-uuids`,
+ * a generated `get/ws/{id}` → `get-ws-id`). Stable: it depends on the operationId only.
+ */
+export function operationSlug(operationId: string): string {
+  // Words: an acronym plural (`UUIDs`), an acronym (`UUID`, `V2`), a word (`Record`, `search2`), digits.
+  const words = operationId.match(/[A-Z]{2,}s(?![a-z])|[A-Z]+\d*(?![a-z])|[A-Z]?[a-z]+\d*|\d+/g) ?? [];
+  return words.join('-').toLowerCase() || 'operation';
+}
+
 export function listOperations(doc: unknown): OperationSummary[] {
   if (!isObject(doc) || !isObject(doc['paths'])) return [];
   const kinds = schemeKinds(doc);
