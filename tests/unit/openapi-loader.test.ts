@@ -41,7 +41,7 @@ describe('a good document', () => {
 
   it('tells protected (token), key-only and public operations apart', async () => {
     const { document } = await loadDocument(join(fixtures, 'good.yaml'), production);
-    const access = Object.fromEntries(document!.operations.map((o) => [o.operationId, o.access]));
+    const access = Object.fromEntries(document!.operations.map((o) => [o.operationId, o.access.kind]));
     expect(access).toEqual({
       listThings: 'public',
       createThing: 'token',
@@ -49,7 +49,7 @@ describe('a good document', () => {
       // One alternative needs only an API key: a key is not protection.
       deleteThing: 'apiKey',
     });
-    expect(document!.operations[1]!.scopes).toEqual(['things/write']);
+    expect(document!.operations[1]!.access.scopes).toEqual(['things/write']);
     expect(document!.operations[2]!.generatedId).toBe(true);
     expect(document!.operations[2]!.anchor).toBe('op-get-things-id');
   });
@@ -139,7 +139,7 @@ describe('tolerated problems', () => {
     ]);
     const [doc] = assertUsable(result);
     expect(doc!.id).toBe('user-details-real');
-    expect(doc!.operations[0]!.access).toBe('token');
+    expect(doc!.operations[0]!.access.kind).toBe('token');
   });
 });
 

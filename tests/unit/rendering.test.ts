@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { firstSentence, renderMarkdown } from '../../src/lib/markdown.ts';
-import { buildIndex, slug } from '../../src/lib/openapi/index-model.ts';
-import { listOperations } from '../../src/lib/openapi/operations.ts';
+import { slug } from '../../src/lib/openapi/service-model.ts';
 
 describe('renderMarkdown', () => {
   it('renders Markdown, with tables', () => {
@@ -22,28 +21,8 @@ describe('renderMarkdown', () => {
   });
 });
 
-describe('buildIndex', () => {
-  const document = {
-    tags: [{ name: 'Search', description: 'Find *things*.' }, { name: 'Unused' }, { name: 'Admin' }],
-    paths: {
-      '/a': { get: { operationId: 'a', tags: ['Admin'], security: [{ oauth2: [] }] } },
-      '/b': { get: { operationId: 'b', tags: ['Search'] }, post: { operationId: 'c' } },
-      '/d': { get: { operationId: 'd', tags: ['Search'], security: [{ key: [] }] } },
-    },
-    components: { securitySchemes: { oauth2: { type: 'oauth2', flows: {} }, key: { type: 'apiKey', in: 'header', name: 'k' } } },
-  };
-
-  it('groups operations by tag in the document order, skipping empty tags, with counts', () => {
-    const index = buildIndex(document, listOperations(document));
-    expect(index.groups.map((g) => [g.name, g.anchor, g.operations.map((o) => o.operationId)])).toEqual([
-      ['Search', 'tag-search', ['b', 'd']],
-      ['Admin', 'tag-admin', ['a']],
-      ['Other operations', 'tag-other-operations', ['c']],
-    ]);
-    expect([index.total, index.protected, index.keyOnly]).toEqual([4, 1, 1]);
-  });
-
-  it('makes slugs like the console does', () => {
+describe('tag anchors', () => {
+  it('are lower-case words joined by hyphens', () => {
     expect(slug('Fields & metadata')).toBe('fields-metadata');
     expect(slug('Mapping (WMS)')).toBe('mapping-wms');
   });

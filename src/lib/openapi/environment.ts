@@ -4,9 +4,7 @@
  */
 import { rebase } from '../../config/current.ts';
 import { environments, type Environment } from '../../config/environments.ts';
-
-type Json = Record<string, unknown>;
-const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
+import { isObject, type Json } from './json.ts';
 
 const production = environments.production;
 

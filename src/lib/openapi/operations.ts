@@ -1,12 +1,12 @@
 /**
  * Lists the operations of an OpenAPI document, in document order, with what a reader needs to
- * call each one: whether it needs a token (🔒), only an API key (🔑), or nothing.
+ * find and call each one: its identity, its anchor and page slug, and its access (./access.ts).
  */
+import { accessReader, type Access } from './access.ts';
+import { isObject } from './json.ts';
+
 export const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;
 export type HttpMethod = (typeof HTTP_METHODS)[number];
-
-/** `token`: every security alternative needs a bearer token; `apiKey`: every alternative needs at least a key. */
-export type Access = 'public' | 'token' | 'apiKey';
 
 export interface OperationSummary {
   operationId: string;
@@ -19,49 +19,10 @@ export interface OperationSummary {
   tag: string;
   deprecated: boolean;
   access: Access;
-  /** Scopes named by the token alternatives, for display. */
-  scopes: string[];
-  /** A value safe to use as an HTML id and URL fragment. */
+  /** The `#op-…` anchor of its entry in the service page's index: safe as an HTML id. */
   anchor: string;
-}
-
-type Json = Record<string, unknown>;
-const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
-
-const TOKEN_SCHEMES = new Set(['oauth2', 'openIdConnect']);
-
-/** What kind of credential each security scheme of the document is. */
-function schemeKinds(doc: Json): Map<string, 'token' | 'apiKey' | 'other'> {
-  const kinds = new Map<string, 'token' | 'apiKey' | 'other'>();
-  const components = isObject(doc['components']) ? doc['components'] : {};
-  const schemes = isObject(components['securitySchemes']) ? components['securitySchemes'] : {};
-  for (const [name, scheme] of Object.entries(schemes)) {
-    if (!isObject(scheme)) continue;
-    const type = scheme['type'];
-    const isBearer = type === 'http' && String(scheme['scheme']).toLowerCase() === 'bearer';
-    kinds.set(name, TOKEN_SCHEMES.has(String(type)) || isBearer ? 'token' : type === 'apiKey' ? 'apiKey' : 'other');
-  }
-  return kinds;
-}
-
-export function accessOf(security: unknown, kinds: Map<string, 'token' | 'apiKey' | 'other'>): { access: Access; scopes: string[] } {
-  if (!Array.isArray(security) || security.length === 0) return { access: 'public', scopes: [] };
-  const alternatives = security.filter(isObject);
-  if (alternatives.length !== security.length) return { access: 'public', scopes: [] };
-  const needsToken = (alt: Json) => Object.keys(alt).some((name) => kinds.get(name) === 'token');
-  const needsKey = (alt: Json) => Object.keys(alt).some((name) => kinds.get(name) === 'apiKey');
-  const scopes = [
-    ...new Set(
-      alternatives.flatMap((alt) =>
-        Object.entries(alt)
-          .filter(([name]) => kinds.get(name) === 'token')
-          .flatMap(([, s]) => (Array.isArray(s) ? s.map(String) : [])),
-      ),
-    ),
-  ];
-  if (alternatives.every(needsToken)) return { access: 'token', scopes };
-  if (alternatives.every((alt) => needsToken(alt) || needsKey(alt))) return { access: 'apiKey', scopes: [] };
-  return { access: 'public', scopes: [] };
+  /** Its page's URL segment (./operationSlug), unique in the document. */
+  slug: string;
 }
 
 export function anchorFor(operationId: string): string {
@@ -82,9 +43,10 @@ export function operationSlug(operationId: string): string {
 
 export function listOperations(doc: unknown): OperationSummary[] {
   if (!isObject(doc) || !isObject(doc['paths'])) return [];
-  const kinds = schemeKinds(doc);
+  const access = accessReader(doc);
   const operations: OperationSummary[] = [];
   const usedAnchors = new Set<string>();
+  const usedSlugs = new Set<string>();
   for (const [path, item] of Object.entries(doc['paths'])) {
     if (!isObject(item)) continue;
     for (const method of HTTP_METHODS) {
@@ -95,8 +57,10 @@ export function listOperations(doc: unknown): OperationSummary[] {
       let anchor = anchorFor(operationId);
       for (let n = 2; usedAnchors.has(anchor); n++) anchor = `${anchorFor(operationId)}-${n}`;
       usedAnchors.add(anchor);
+      let slug = operationSlug(operationId);
+      for (let n = 2; usedSlugs.has(slug); n++) slug = `${operationSlug(operationId)}-${n}`;
+      usedSlugs.add(slug);
       const tags = Array.isArray(op['tags']) ? op['tags'].filter((t): t is string => typeof t === 'string') : [];
-      const { access, scopes } = accessOf(op['security'] ?? doc['security'], kinds);
       operations.push({
         operationId,
         generatedId: !hasId,
@@ -106,9 +70,9 @@ export function listOperations(doc: unknown): OperationSummary[] {
         description: typeof op['description'] === 'string' ? op['description'] : '',
         tag: tags[0] ?? 'Other operations',
         deprecated: op['deprecated'] === true,
-        access,
-        scopes,
+        access: access(op),
         anchor,
+        slug,
       });
     }
   }

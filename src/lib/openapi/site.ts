@@ -1,16 +1,26 @@
 /**
- * The OpenAPI documents of this build, loaded once per process from `openapi/` for the build's
- * environment. Pages and endpoints import `siteDocuments()`; the build integration has already
- * stopped the build if any document is unusable, and printed the schema warnings.
+ * The OpenAPI documents and the reference model of this build. In a build, the documents are
+ * the ones the OpenAPI check has already parsed and checked (./handover.ts); elsewhere (dev
+ * server, scripts) they are loaded on first use. The model is built once per process.
  */
 import { env, openapiDir } from '../../config/index.ts';
+import { handedOverDocuments } from './handover.ts';
 import { assertUsable, loadDocuments, type LoadedDocument } from './load.ts';
+import { serviceModels, type ServiceModel } from './service-model.ts';
 
 let loaded: Promise<LoadedDocument[]> | undefined;
+let models: Promise<ServiceModel[]> | undefined;
 
 export function siteDocuments(): Promise<LoadedDocument[]> {
-  loaded ??= loadDocuments(openapiDir, env, process.cwd(), { schemaWarnings: false }).then(assertUsable);
+  const handed = handedOverDocuments();
+  loaded ??= handed ? Promise.resolve(handed) : loadDocuments(openapiDir, env, process.cwd(), { schemaWarnings: false }).then(assertUsable);
   return loaded;
+}
+
+/** Every service of the build with its operations. */
+export function siteServices(): Promise<ServiceModel[]> {
+  models ??= siteDocuments().then((documents) => serviceModels(documents, env));
+  return models;
 }
 
 /** Static paths of the `/openapi/<id>.json|yaml` routes: one per document, with the document. */

@@ -5,10 +5,7 @@
 import type { Problem } from './problems.ts';
 import type { ParsedSource } from './source.ts';
 import { HTTP_METHODS } from './operations.ts';
-
-type Json = Record<string, unknown>;
-
-const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
+import { isObject } from './json.ts';
 
 function escapeSegment(s: string): string {
   return s.replace(/~/g, '~0').replace(/\//g, '~1');

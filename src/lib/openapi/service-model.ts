@@ -1,0 +1,147 @@
+/**
+ * The model of the reference: one service per OpenAPI document, with what its overview page
+ * shows (facts, prose source, the operation index by tag) and the full model of each of its
+ * operations. Registered ALA services come first, in registry order, with their registry names;
+ * documents of other APIs follow by title, named from their own `info`.
+ */
+import { visibleServices } from '../../config/current.ts';
+import type { Environment } from '../../config/environments.ts';
+import { services, type ServiceInfo } from '../../config/services.ts';
+import { documentPath, operationPath } from '../../config/site.ts';
+import { firstSentence } from '../markdown.ts';
+import { dereference } from './dereference.ts';
+import { asString, isObject, type Json } from './json.ts';
+import type { LoadedDocument } from './load.ts';
+import { operationModel, type OperationModel } from './operation-model.ts';
+
+export interface TagGroup {
+  name: string;
+  /** Markdown from the document's `tags` entry. */
+  description: string;
+  anchor: string;
+  operations: OperationModel[];
+}
+
+export interface ServiceCounts {
+  total: number;
+  /** 🔒: every alternative needs a token. */
+  protected: number;
+  /** A token is accepted but not needed. */
+  optional: number;
+  /** 🔑: an API key is needed. */
+  apiKey: number;
+}
+
+export interface ServiceModel {
+  id: string;
+  title: string;
+  /** One line: what a reader can do with it. */
+  purpose: string;
+  /** The registry entry, for one of ALA's services. */
+  service?: ServiceInfo;
+  /** The document's `info.description` (Markdown), for services without prose of their own. */
+  description: string;
+  baseUrl?: string;
+  app?: { url: string; name: string };
+  downloads: { json: string; yaml: string };
+  /** The header (or query/cookie) name of the document's API key, when it declares one. */
+  apiKey?: { in: string; name: string };
+  counts: ServiceCounts;
+  groups: TagGroup[];
+  /** In reading order: the index's order, tag by tag. */
+  operations: OperationModel[];
+  /** The document as published for the environment (what the try-it client loads). */
+  document: Json;
+}
+
+/** Lower-case words joined by hyphens. */
+export function slug(name: string): string {
+  return name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
+}
+
+export function tagAnchor(name: string): string {
+  return `tag-${slug(name) || 'other'}`;
+}
+
+function declaredTags(document: Json): { order: string[]; descriptions: Map<string, string> } {
+  const order: string[] = [];
+  const descriptions = new Map<string, string>();
+  for (const tag of Array.isArray(document['tags']) ? document['tags'] : []) {
+    if (isObject(tag) && typeof tag['name'] === 'string') {
+      order.push(tag['name']);
+      descriptions.set(tag['name'], asString(tag['description']));
+    }
+  }
+  return { order, descriptions };
+}
+
+function groupByTag(document: Json, operations: OperationModel[]): TagGroup[] {
+  const { order, descriptions } = declaredTags(document);
+  for (const op of operations) if (!order.includes(op.tag)) order.push(op.tag);
+  const used = new Set<string>();
+  return order
+    .map((name) => {
+      let anchor = tagAnchor(name);
+      for (let n = 2; used.has(anchor); n++) anchor = `${tagAnchor(name)}-${n}`;
+      used.add(anchor);
+      return { name, description: descriptions.get(name) ?? '', anchor, operations: operations.filter((op) => op.tag === name) };
+    })
+    .filter((g) => g.operations.length > 0);
+}
+
+function identity(loaded: LoadedDocument, service: ServiceInfo | undefined): { title: string; purpose: string } {
+  if (service) return { title: service.name, purpose: service.purpose };
+  const info = isObject(loaded.document['info']) ? loaded.document['info'] : {};
+  const title = asString(info['title']) || loaded.id;
+  return { title, purpose: asString(info['summary']) || firstSentence(asString(info['description'])) || `The ${title} API.` };
+}
+
+export function serviceModel(loaded: LoadedDocument, env: Environment, service?: ServiceInfo): ServiceModel {
+  const deref = dereference(loaded.document);
+  const document = deref.resolve(loaded.document) as Json;
+  const built = loaded.operations.map((summary) => operationModel(summary, { serviceId: loaded.id, href: operationPath(loaded.id, summary.slug), document, deref }));
+  const groups = groupByTag(loaded.document, built);
+  const operations = groups.flatMap((g) => g.operations);
+  operations.forEach((op, i) => {
+    const prev = operations[i - 1];
+    const next = operations[i + 1];
+    if (prev) op.prev = { href: prev.href, title: prev.title };
+    if (next) op.next = { href: next.href, title: next.title };
+  });
+  const schemes = isObject(loaded.document['components']) && isObject(loaded.document['components']['securitySchemes']) ? loaded.document['components']['securitySchemes'] : {};
+  const key = Object.values(schemes).find((s) => isObject(s) && s['type'] === 'apiKey') as Json | undefined;
+  const servers = Array.isArray(loaded.document['servers']) ? loaded.document['servers'].filter(isObject) : [];
+  const baseUrl = asString(servers[0]?.['url']);
+  const info = isObject(loaded.document['info']) ? loaded.document['info'] : {};
+  return {
+    id: loaded.id,
+    ...identity(loaded, service),
+    ...(service ? { service, app: { url: env.services[service.id].app, name: service.appName } } : {}),
+    description: asString(info['description']),
+    ...(baseUrl ? { baseUrl } : {}),
+    downloads: { json: documentPath(loaded.id, 'json'), yaml: documentPath(loaded.id, 'yaml') },
+    ...(key ? { apiKey: { in: asString(key['in']) || 'header', name: asString(key['name']) } } : {}),
+    counts: {
+      total: operations.length,
+      protected: operations.filter((o) => o.access.kind === 'token').length,
+      optional: operations.filter((o) => o.access.kind === 'optional').length,
+      apiKey: operations.filter((o) => o.access.kind === 'apiKey').length,
+    },
+    groups,
+    operations,
+    document: loaded.document,
+  };
+}
+
+/** The services of a build, in the order readers meet them. */
+export function serviceModels(documents: LoadedDocument[], env: Environment): ServiceModel[] {
+  const byId = new Map(documents.map((d) => [d.id, d]));
+  const registered = visibleServices(env)
+    .filter((s) => byId.has(s.id))
+    .map((s) => serviceModel(byId.get(s.id)!, env, s));
+  const others = documents
+    .filter((d) => !services.some((s) => s.id === d.id))
+    .map((d) => serviceModel(d, env))
+    .sort((a, b) => a.title.localeCompare(b.title));
+  return [...registered, ...others];
+}
