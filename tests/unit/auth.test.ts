@@ -1,11 +1,11 @@
 import * as oauth from 'oauth4webapi';
 import { UnsecuredJWT } from 'jose';
 import { describe, expect, it } from 'vitest';
-import { consoleAuthentication, summarizeSchemes } from '../../src/lib/auth/console-credentials.ts';
 import { checkEndpoint, issuerFromDiscoveryUrl } from '../../src/lib/auth/endpoints.ts';
 import { AuthHelperError, explainError } from '../../src/lib/auth/errors.ts';
-import { finishSignIn, isAuthorizationResponse, PENDING_KEY, withoutAuthorizationResponse } from '../../src/lib/auth/pkce-flow.ts';
-import { clearToken, readApiKey, readToken, secondsLeft, TOKEN_KEY, writeApiKey, writeToken } from '../../src/lib/auth/token-store.ts';
+import { CREDENTIALS_CHANGED, CredentialsStore, secondsLeft, STORAGE_KEYS, type Token } from '../../src/lib/auth/credentials.ts';
+import { finishSignIn, isAuthorizationResponse, withoutAuthorizationResponse } from '../../src/lib/auth/pkce-flow.ts';
+import { clientAuthentication, type TryItTarget } from '../../src/lib/auth/try-it-auth.ts';
 import { describeToken, formatRemaining } from '../../src/lib/auth/token-view.ts';
 
 function memoryStorage(): Storage {
@@ -55,27 +55,25 @@ describe('the authorization response', () => {
   });
 
   it('without a sign-in started in this tab, nothing is exchanged', async () => {
-    const storage = memoryStorage();
-    await expect(finishSignIn(new URL(`${origin}/?code=abc&state=xyz`), storage, origin)).rejects.toThrow('No sign-in was started in this tab');
+    const store = new CredentialsStore(memoryStorage());
+    await expect(finishSignIn(new URL(`${origin}/?code=abc&state=xyz`), store, origin)).rejects.toThrow('No sign-in was started in this tab');
   });
 
   it('with a state that is not ours, nothing is exchanged and the pending values are gone', async () => {
     const storage = memoryStorage();
-    storage.setItem(
-      PENDING_KEY,
-      JSON.stringify({ discoveryUrl: '', clientId: 'c', scope: 'openid', redirectUri: `${origin}/`, verifier: 'v'.repeat(43), state: 'ours', nonce: 'n', server }),
-    );
-    const attempt = finishSignIn(new URL(`${origin}/?code=abc&state=forged`), storage, origin);
+    const store = new CredentialsStore(storage);
+    store.savePendingSignIn({ discoveryUrl: '', clientId: 'c', scope: 'openid', redirectUri: `${origin}/`, verifier: 'v'.repeat(43), state: 'ours', nonce: 'n', server });
+    const attempt = finishSignIn(new URL(`${origin}/?code=abc&state=forged`), store, origin);
     await expect(attempt).rejects.toThrow(AuthHelperError);
     await expect(attempt).rejects.toThrow(/does not match this tab.*forged.*Nothing was exchanged/s);
-    expect(storage.getItem(PENDING_KEY)).toBeNull();
+    expect(STORAGE_KEYS.map((k) => storage.getItem(k))).toEqual(STORAGE_KEYS.map(() => null));
   });
 
   it('a provider error is explained with its code and description', async () => {
-    const storage = memoryStorage();
-    storage.setItem(PENDING_KEY, JSON.stringify({ discoveryUrl: '', clientId: 'c', scope: 'openid', redirectUri: `${origin}/`, verifier: 'v', state: 's1', nonce: 'n', server }));
+    const store = new CredentialsStore(memoryStorage());
+    store.savePendingSignIn({ discoveryUrl: '', clientId: 'c', scope: 'openid', redirectUri: `${origin}/`, verifier: 'v', state: 's1', nonce: 'n', server });
     await expect(
-      finishSignIn(new URL(`${origin}/?error=invalid_scope&error_description=users%2Fwrite+is+not+allowed&state=s1`), storage, origin),
+      finishSignIn(new URL(`${origin}/?error=invalid_scope&error_description=users%2Fwrite+is+not+allowed&state=s1`), store, origin),
     ).rejects.toThrow(/The provider refused the sign-in: invalid_scope: users\/write is not allowed\. Ask only for scopes/);
   });
 });
@@ -93,61 +91,94 @@ describe('explainError', () => {
   });
 });
 
-describe('token store (sessionStorage)', () => {
-  it('keeps a token until it expires, and clears it', () => {
-    const s = memoryStorage();
-    writeToken(s, { accessToken: 'abc', tokenType: 'Bearer', expiresAt: 2_000 });
-    expect(readToken(s, 1_000)?.accessToken).toBe('abc');
-    expect(readToken(s, 2_000)).toBeUndefined();
-    expect(secondsLeft({ accessToken: 'a', tokenType: 'Bearer', expiresAt: 61_000 }, 1_000)).toBe(60);
-    clearToken(s);
-    expect(s.getItem(TOKEN_KEY)).toBeNull();
+describe('the credentials store (sessionStorage)', () => {
+  const token = (over: Partial<Token> = {}): Token => ({ accessToken: 'abc', tokenType: 'Bearer', issuer: 'https://auth.example.org', clientId: 'c', tokenEndpoint: 'https://auth.example.org/token', raw: {}, ...over });
+
+  it('keeps one token; try-it uses it until it expires; the helper still shows it after', () => {
+    const store = new CredentialsStore(memoryStorage());
+    store.setToken(token({ expiresAt: 2_000 }));
+    expect(store.activeToken(1_000)?.accessToken).toBe('abc');
+    expect(store.activeToken(2_000)).toBeUndefined();
+    expect(store.token()?.accessToken).toBe('abc');
+    expect(secondsLeft({ expiresAt: 61_000 }, 1_000)).toBe(60);
+    store.clearToken();
+    expect(store.token()).toBeUndefined();
   });
 
   it('ignores what it cannot read', () => {
-    const s = memoryStorage();
-    s.setItem(TOKEN_KEY, '{not json');
-    expect(readToken(s)).toBeUndefined();
-    s.setItem(TOKEN_KEY, JSON.stringify({ accessToken: '', tokenType: 'Bearer' }));
-    expect(readToken(s)).toBeUndefined();
+    const storage = memoryStorage();
+    const store = new CredentialsStore(storage);
+    store.setToken(token());
+    const key = STORAGE_KEYS.find((k) => storage.getItem(k) !== null)!;
+    storage.setItem(key, '{not json');
+    expect(store.token()).toBeUndefined();
+    storage.setItem(key, JSON.stringify({ accessToken: '', tokenType: 'Bearer' }));
+    expect(store.token()).toBeUndefined();
   });
 
   it('keeps an API key, trimmed; an empty one removes it', () => {
-    const s = memoryStorage();
-    writeApiKey(s, '  key-1 ');
-    expect(readApiKey(s)).toBe('key-1');
-    writeApiKey(s, ' ');
-    expect(readApiKey(s)).toBeUndefined();
+    const store = new CredentialsStore(memoryStorage());
+    store.setApiKey('  key-1 ');
+    expect(store.apiKey()).toBe('key-1');
+    store.setApiKey(' ');
+    expect(store.apiKey()).toBeUndefined();
+  });
+
+  it('announces every change of the token or key itself', () => {
+    const events = new EventTarget();
+    const store = new CredentialsStore(memoryStorage(), events);
+    let heard = 0;
+    const stop = store.onChange(() => heard++);
+    store.setToken(token());
+    store.clearToken();
+    store.setApiKey('k');
+    events.dispatchEvent(new Event(CREDENTIALS_CHANGED));
+    stop();
+    store.setApiKey('');
+    expect(heard).toBe(4);
+  });
+
+  it('hands a pending sign-in out once', () => {
+    const store = new CredentialsStore(memoryStorage());
+    store.savePendingSignIn({ state: 's' });
+    expect(store.takePendingSignIn()).toEqual({ state: 's' });
+    expect(store.takePendingSignIn()).toBeUndefined();
   });
 });
 
-describe('console credentials', () => {
-  const document = {
-    components: {
-      securitySchemes: {
-        openIdConnect: { type: 'openIdConnect', openIdConnectUrl: 'https://x/.well-known' },
-        oauth2: { type: 'oauth2', flows: { authorizationCode: {}, clientCredentials: {} } },
-        bearer: { type: 'http', scheme: 'Bearer' },
-        basic: { type: 'http', scheme: 'basic' },
-        apiKey: { type: 'apiKey', in: 'header', name: 'x-api-key' },
-      },
-    },
-  };
+describe('what Try it sends', () => {
+  const target = (access: TryItTarget['access']): TryItTarget => ({ documentName: 'd', documentUrl: '/openapi/d.json', method: 'GET', path: '/x', access });
+  const oauth2 = { name: 'oauth2', type: 'oauth2' as const, flows: ['authorizationCode', 'clientCredentials'] };
+  const key = { scheme: 'apiKey', in: 'header', name: 'x-api-key' };
+  const none = { selectedIndex: -1, selectedSchemes: [] };
 
-  it('pre-fill every OAuth 2.0 flow and bearer scheme with the token, and key schemes with the key', () => {
-    expect(consoleAuthentication(summarizeSchemes(document), { accessToken: 'T', apiKey: 'K' })).toEqual({
-      preferredSecurityScheme: 'oauth2',
-      securitySchemes: {
-        oauth2: { flows: { authorizationCode: { token: 'T' }, clientCredentials: { token: 'T' } } },
-        bearer: { token: 'T' },
-        apiKey: { value: 'K' },
-      },
-    });
+  it('never a token to an open operation, even when the reader has one', () => {
+    expect(clientAuthentication(target({ kind: 'public', scopes: [], apiKeys: [] }), { token: 'T' })).toEqual({ securitySchemes: {}, selection: none });
   });
 
-  it('prefer the API key scheme when there is no token', () => {
-    expect(consoleAuthentication(summarizeSchemes(document), { apiKey: 'K' })).toEqual({ preferredSecurityScheme: 'apiKey', securitySchemes: { apiKey: { value: 'K' } } });
-    expect(consoleAuthentication(summarizeSchemes(document), {})).toEqual({ securitySchemes: {} });
+  it('the token, in every flow of the scheme, to a protected operation, with its scopes', () => {
+    expect(clientAuthentication(target({ kind: 'token', scopes: ['users/read'], apiKeys: [], tokenScheme: oauth2 }), { token: 'T', apiKey: 'K' })).toEqual({
+      securitySchemes: { oauth2: { flows: { authorizationCode: { token: 'T' }, clientCredentials: { token: 'T' } } } },
+      selection: { selectedIndex: 0, selectedSchemes: [{ oauth2: ['users/read'] }] },
+    });
+    expect(clientAuthentication(target({ kind: 'token', scopes: [], apiKeys: [], tokenScheme: { name: 'bearer', type: 'http', flows: [] } }), { token: 'T' }).securitySchemes).toEqual({ bearer: { token: 'T' } });
+  });
+
+  it('a protected operation without a token still selects its scheme (the client asks for one)', () => {
+    expect(clientAuthentication(target({ kind: 'token', scopes: [], apiKeys: [], tokenScheme: oauth2 }), {})).toEqual({ securitySchemes: {}, selection: { selectedIndex: 0, selectedSchemes: [{ oauth2: [] }] } });
+  });
+
+  it('a token-optional operation gets the token only when there is one', () => {
+    const optional = target({ kind: 'optional', scopes: [], apiKeys: [], tokenScheme: oauth2 });
+    expect(clientAuthentication(optional, {}).selection).toEqual(none);
+    expect(clientAuthentication(optional, { token: 'T' }).selection).toEqual({ selectedIndex: 0, selectedSchemes: [{ oauth2: [] }] });
+  });
+
+  it('the API key where the document declares it', () => {
+    expect(clientAuthentication(target({ kind: 'apiKey', scopes: [], apiKeys: [key] }), { token: 'T', apiKey: 'K' })).toEqual({
+      securitySchemes: { apiKey: { value: 'K' } },
+      selection: { selectedIndex: 0, selectedSchemes: [{ apiKey: [] }] },
+    });
   });
 });
 

@@ -1,15 +1,15 @@
 /**
  * The OAuth 2.0 authorization-code flow with PKCE (S256) run in the browser, with oauth4webapi
- * doing every protocol step and check. The verifier, state and nonce live in sessionStorage only,
- * and are deleted as soon as the reader comes back — used or not.
+ * doing every protocol step and check. The verifier, state and nonce are kept by the credentials
+ * store (sessionStorage) and deleted as soon as the reader comes back — used or not.
  */
 import * as oauth from 'oauth4webapi';
+import type { CredentialsStore, Token } from './credentials.ts';
 import { checkEndpoint, isLoopback, issuerFromDiscoveryUrl } from './endpoints.ts';
 import { AuthHelperError, explainError } from './errors.ts';
 
-export const PENDING_KEY = 'ala-portal:pkce-pending';
-
-type KeyValueStore = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
+/** The part of the credentials store a sign-in uses. */
+type PendingSignInStore = Pick<CredentialsStore, 'savePendingSignIn' | 'takePendingSignIn'>;
 
 export interface SignInRequest {
   discoveryUrl: string;
@@ -23,20 +23,6 @@ interface PendingSignIn extends SignInRequest {
   state: string;
   nonce: string;
   server: oauth.AuthorizationServer;
-}
-
-export interface TokenResult {
-  accessToken: string;
-  tokenType: string;
-  expiresAt?: number;
-  scope?: string;
-  idToken?: string;
-  refreshToken?: string;
-  issuer: string;
-  clientId: string;
-  tokenEndpoint: string;
-  /** The provider's whole token response, for the JSON download (tokens included). */
-  raw: Record<string, unknown>;
 }
 
 /** Lets oauth4webapi use plain http, but only for loopback hosts. */
@@ -77,7 +63,7 @@ export function offeredScopes(server: oauth.AuthorizationServer): string[] {
 }
 
 /** Starts a sign-in: stores the PKCE verifier, state and nonce, and returns the URL to send the browser to. */
-export async function beginSignIn(request: SignInRequest, storage: KeyValueStore, origin: string): Promise<URL> {
+export async function beginSignIn(request: SignInRequest, store: PendingSignInStore, origin: string): Promise<URL> {
   const clientId = request.clientId.trim();
   if (!clientId) throw new AuthHelperError('A client ID is needed', 'Enter the client ID of your registered application (ask support@ala.org.au if you have none).');
   const server = await discover(request.discoveryUrl, origin);
@@ -106,7 +92,7 @@ export async function beginSignIn(request: SignInRequest, storage: KeyValueStore
     code_challenge_method: 'S256',
   };
   for (const [key, value] of Object.entries(params)) authorize.searchParams.set(key, value);
-  storage.setItem(PENDING_KEY, JSON.stringify(pending));
+  store.savePendingSignIn(pending);
   return authorize;
 }
 
@@ -122,19 +108,14 @@ export function withoutAuthorizationResponse(url: URL): string {
   return clean.pathname + clean.search + clean.hash;
 }
 
-function takePending(storage: KeyValueStore): PendingSignIn | undefined {
-  const raw = storage.getItem(PENDING_KEY);
-  storage.removeItem(PENDING_KEY);
-  if (!raw) return undefined;
-  try {
-    return JSON.parse(raw) as PendingSignIn;
-  } catch {
-    return undefined;
-  }
+function isPendingSignIn(value: unknown): value is PendingSignIn {
+  if (typeof value !== 'object' || value === null) return false;
+  const v = value as Record<string, unknown>;
+  return ['clientId', 'verifier', 'state', 'nonce', 'redirectUri', 'scope'].every((k) => typeof v[k] === 'string') && typeof v['server'] === 'object' && v['server'] !== null;
 }
 
-function toResult(response: oauth.TokenEndpointResponse, pending: { server: oauth.AuthorizationServer; clientId: string }, now: number): TokenResult {
-  const result: TokenResult = {
+function toResult(response: oauth.TokenEndpointResponse, pending: { server: oauth.AuthorizationServer; clientId: string }, now: number): Token {
+  const result: Token = {
     accessToken: response.access_token,
     tokenType: response.token_type,
     issuer: pending.server.issuer,
@@ -154,9 +135,9 @@ function toResult(response: oauth.TokenEndpointResponse, pending: { server: oaut
  * the ID token (issuer, audience, nonce, expiry). The pending values are gone afterwards,
  * whatever happens.
  */
-export async function finishSignIn(callback: URL, storage: KeyValueStore, origin: string, now = Date.now()): Promise<TokenResult> {
-  const pending = takePending(storage);
-  if (!pending) {
+export async function finishSignIn(callback: URL, store: PendingSignInStore, origin: string, now = Date.now()): Promise<Token> {
+  const pending = store.takePendingSignIn();
+  if (!isPendingSignIn(pending)) {
     throw new AuthHelperError(
       'No sign-in was started in this tab',
       'This page got a sign-in response but has no record of sending you to sign in (it may have been started in another tab, or the tab was reopened). Nothing was exchanged. Start again.',
@@ -183,7 +164,7 @@ export async function finishSignIn(callback: URL, storage: KeyValueStore, origin
 }
 
 /** Uses the refresh token for a new access token (same client, same provider). */
-export async function refresh(previous: TokenResult, origin: string, now = Date.now()): Promise<TokenResult> {
+export async function refresh(previous: Token, origin: string, now = Date.now()): Promise<Token> {
   if (!previous.refreshToken) throw new AuthHelperError('No refresh token', 'The provider did not issue a refresh token: sign in again.');
   const server: oauth.AuthorizationServer = { issuer: previous.issuer, token_endpoint: previous.tokenEndpoint };
   const client: oauth.Client = { client_id: previous.clientId };
