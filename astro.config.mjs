@@ -15,9 +15,10 @@ export default defineConfig({
     openApiCheck(),
     starlight({
       title,
-      description: 'Documentation of the Atlas of Living Australia web APIs: guides, authentication, and every service with a try-it console.',
+      description: 'Documentation of the Atlas of Living Australia web APIs: guides, authentication, and the reference of every operation, with samples and Try it.',
       logo: { src: './src/assets/ala-logo.svg', replacesTitle: false, alt: 'Atlas of Living Australia' },
       favicon: '/favicon.svg',
+      routeMiddleware: './src/starlight/route-data.ts',
       customCss: ['./src/styles/theme.css'],
       components: {
         Banner: './src/components/EnvironmentBanner.astro',

@@ -4,3 +4,8 @@ export const servicePath = (id: string) => `/services/${id}/`;
 export const documentPath = (id: string, ext: 'json' | 'yaml') => `/openapi/${id}.${ext}`;
 /** An operation's reference page; `slug` comes from `operationSlug()` (src/lib/openapi/operations.ts). */
 export const operationPath = (serviceId: string, slug: string) => `/services/${serviceId}/${slug}/`;
+/** The service page of an operation page's path (`/services/a/b/` → `/services/a/`), or undefined. */
+export function serviceOfOperationPath(pathname: string): string | undefined {
+  const match = /^\/services\/([^/]+)\/[^/]+\/?$/.exec(pathname);
+  return match ? servicePath(match[1]!) : undefined;
+}

@@ -1,12 +1,14 @@
 /**
  * Checks every OpenAPI document before Astro writes anything: an unusable document stops the
  * build with `openapi/<file>:<line>:<col> <message>` for each problem; schema violations are
- * printed as warnings in the same format and the build goes on.
+ * printed as warnings in the same format and the build goes on. The checked documents are handed
+ * to the pages, which do not parse them again.
  */
 import type { AstroIntegration } from 'astro';
 import { env, openapiDir } from '../config/index.ts';
 import { loadDocuments } from '../lib/openapi/load.ts';
 import { formatProblem } from '../lib/openapi/problems.ts';
+import { handOverDocuments } from '../lib/openapi/handover.ts';
 
 export function openApiCheck(): AstroIntegration {
   return {
@@ -23,6 +25,7 @@ export function openApiCheck(): AstroIntegration {
           logger.error(`Build stopped: ${errors.length} OpenAPI problem${errors.length === 1 ? '' : 's'} to fix (nothing was written).`);
           process.exit(1);
         }
+        handOverDocuments(result.documents);
         const operations = result.documents.reduce((n, d) => n + d.operations.length, 0);
         logger.info(`${result.documents.length} OpenAPI documents, ${operations} operations (${env.name})`);
       },

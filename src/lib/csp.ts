@@ -27,12 +27,12 @@ export function inlineHashes(html: string): { scripts: string[]; styles: string[
 }
 
 /**
- * Pages with the try-it console: the console writes its own <style> elements while it runs,
- * whose text cannot be known when the page is built, so those pages allow inline styles
- * (styles only; scripts stay hash-or-self everywhere).
+ * Pages with "Try it": the API client writes its own <style> elements while it runs, whose
+ * text cannot be known when the page is built, so those pages allow inline styles (styles only;
+ * scripts stay hash-or-self everywhere).
  */
 export function injectsRuntimeStyles(html: string): boolean {
-  return html.includes('data-api-console');
+  return html.includes('data-try-it');
 }
 
 export function policyFor(html: string, directives: string[]): string {
@@ -42,7 +42,7 @@ export function policyFor(html: string, directives: string[]): string {
     // Pagefind's search index is WebAssembly: 'wasm-unsafe-eval' allows that, not eval().
     ["script-src 'self' 'wasm-unsafe-eval'", ...scripts].join(' '),
     injectsRuntimeStyles(html) ? "style-src 'self' 'unsafe-inline'" : ["style-src 'self'", ...styles].join(' '),
-    // style="" attributes (code highlighting, the console's layout) cannot run code.
+    // style="" attributes (code highlighting, the API client's layout) cannot run code.
     "style-src-attr 'unsafe-inline'",
   ].join('; ');
 }
