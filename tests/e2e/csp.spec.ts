@@ -1,9 +1,9 @@
 import { expect, test } from '@playwright/test';
 import { recordCspViolations } from '../support/csp.ts';
-import { received, send } from '../support/console.ts';
+import { received, send } from '../support/try-it.ts';
 import { sandboxSite } from '../support/sites.ts';
 
-const TEMPLATES = ['/', '/authentication/', '/authentication/token-helper/', '/services/', '/errors/', '/services/occurrences/'];
+const TEMPLATES = ['/', '/authentication/', '/authentication/token-helper/', '/services/', '/errors/', '/services/occurrences/', '/services/occurrences/search-occurrences/'];
 
 test('every page carries a strict policy', async ({ request }) => {
   for (const path of TEMPLATES) {
@@ -29,11 +29,17 @@ for (const path of TEMPLATES) {
   });
 }
 
-test('a service page with its console mounted, sending a request, stays within the policy', async ({ page }) => {
+test('inline styles are allowed only on pages with Try it (the API client writes its own)', async ({ request }) => {
+  const policyOf = async (path: string) => /<meta http-equiv="content-security-policy" content="([^"]+)"/.exec(await (await request.get(path)).text())?.[1] ?? '';
+  expect(await policyOf('/services/occurrences/search-occurrences/')).toContain("style-src 'self' 'unsafe-inline'");
+  for (const path of ['/', '/authentication/', '/errors/']) expect(await policyOf(path), path).not.toMatch(/style-src [^;]*'unsafe-inline'/);
+});
+
+test('an operation page with the API client open, sending a request, stays within the policy', async ({ page }) => {
   const violations = await recordCspViolations(page);
   await page.goto(`${sandboxSite}/services/species/`);
-  await send(page, (await page.locator('a[data-console-operation]').first().getAttribute('data-console-operation'))!);
+  await send(page, (await page.locator('[data-operation]').first().getAttribute('data-operation'))!);
   await received((r) => r.url.startsWith('/species/'));
-  await expect(page.getByText('loopback test API').first()).toBeVisible();
+  await expect(page.getByRole('dialog').getByText('loopback test API').first()).toBeVisible();
   expect(violations).toEqual([]);
 });

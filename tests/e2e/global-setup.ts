@@ -47,7 +47,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     ALA_CSP_CONNECT: PROVIDER_PORTS.map((port) => `http://127.0.0.1:${port}`).join(' '),
   });
 
-  // The sandbox's gateway: a real loopback API that records what the consoles send.
+  // The sandbox's gateway: a real loopback API that records what "Try it" sends.
   const api = await startApiServer(SANDBOX_API_PORT);
   return () => api.close();
 }

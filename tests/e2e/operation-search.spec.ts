@@ -1,26 +1,40 @@
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 
-test('searching an operation summary lands on its anchor', async ({ page }) => {
+async function search(page: Page, query: string) {
   await page.goto('/');
   await expect(page.locator('#starlight__search input.pagefind-ui__search-input')).toBeAttached({ timeout: 20_000 });
   await page.keyboard.press('Control+k');
   const dialog = page.getByRole('dialog');
-  await dialog.locator('input.pagefind-ui__search-input').fill('List the downloads now running');
-  const hit = dialog.locator('a[href*="/services/occurrences/#op-listActiveDownloads"]').first();
-  await expect(hit).toBeVisible();
-  await hit.click();
-  await expect(page).toHaveURL(/\/services\/occurrences\/#op-listActiveDownloads$/);
-  await expect(page.locator('#op-listActiveDownloads')).toBeInViewport();
-});
+  await dialog.locator('input.pagefind-ui__search-input').fill(query);
+  return dialog;
+}
 
-test('searching an operationId or a path finds the operation', async ({ page }) => {
-  await page.goto('/');
-  await expect(page.locator('#starlight__search input.pagefind-ui__search-input')).toBeAttached({ timeout: 20_000 });
-  await page.keyboard.press('Control+k');
-  const dialog = page.getByRole('dialog');
-  const input = dialog.locator('input.pagefind-ui__search-input');
-  await input.fill('getUserStats');
-  await expect(dialog.locator('a[href*="/services/user-details/#op-getUserStats"]').first()).toBeVisible();
-  await input.fill('/ws/getUserStats');
-  await expect(dialog.locator('a[href*="/services/user-details/#op-getUserStats"]').first()).toBeVisible();
+/** What readers type, and the operation page it should land on (first result). */
+const QUERIES: [string, string][] = [
+  ['List the downloads now running', '/services/occurrences/list-active-downloads/'],
+  ['getUserStats', '/services/user-details/get-user-stats/'],
+  ['/ws/getUserStats', '/services/user-details/get-user-stats/'],
+  ['offline download email', '/services/occurrences/request-offline-download'],
+  ['WMS map tiles', '/services/occurrences/get-wms-tile/'],
+  ['species list items', '/services/species-lists/list-species-list-items'],
+  ['disableAllQualityFilters', '/services/occurrences/'],
+];
+
+for (const [query, expected] of QUERIES) {
+  test(`searching "${query}" lands on an operation page`, async ({ page }) => {
+    const dialog = await search(page, query);
+    const first = dialog.locator('.pagefind-ui__result-link').first();
+    await expect(first).toBeVisible();
+    const href = (await first.getAttribute('href'))!;
+    expect(href.startsWith(expected), `${query} → ${href}`).toBe(true);
+    // An operation page: /services/<service>/<operation>/
+    expect(href).toMatch(/^\/services\/[^/]+\/[^/#]+\/(#.*)?$/);
+  });
+}
+
+test('a search result opens the operation page', async ({ page }) => {
+  const dialog = await search(page, 'List the downloads now running');
+  await dialog.locator('.pagefind-ui__result-link').first().click();
+  await expect(page).toHaveURL(/\/services\/occurrences\/list-active-downloads\//);
+  await expect(page.locator('[data-operation-page]')).toHaveAttribute('data-operation', 'listActiveDownloads');
 });

@@ -1,7 +1,9 @@
 import { expect, test } from '@playwright/test';
-import { GUIDE_PAGES, SERVICE_PAGES } from '../support/pages.ts';
+import { GUIDE_PAGES, OPERATION_PAGES, SERVICE_PAGES } from '../support/pages.ts';
+import { sandboxSite } from '../support/sites.ts';
+import { received, send } from '../support/try-it.ts';
 
-for (const path of [...GUIDE_PAGES, ...SERVICE_PAGES]) {
+for (const path of [...GUIDE_PAGES, ...SERVICE_PAGES, ...OPERATION_PAGES]) {
   test(`${path} requests nothing from another host`, async ({ page, baseURL }) => {
     const origin = new URL(baseURL!).origin;
     const foreign: string[] = [];
@@ -11,13 +13,21 @@ for (const path of [...GUIDE_PAGES, ...SERVICE_PAGES]) {
       if (new URL(url).origin !== origin) foreign.push(url);
     });
     await page.goto(path, { waitUntil: 'networkidle' });
-    const consoleHost = page.locator('[data-api-console]');
-    if (await consoleHost.count()) {
-      // Service pages: the console, once mounted, must not call out either.
-      await consoleHost.scrollIntoViewIfNeeded();
-      await expect(consoleHost).toHaveAttribute('data-state', 'mounted', { timeout: 15_000 });
-    }
-    await page.waitForLoadState('networkidle');
     expect(foreign).toEqual([]);
   });
 }
+
+test('the API client, open and sending, calls only the site and the configured API', async ({ page }) => {
+  const foreign: string[] = [];
+  const allowed = [new URL(sandboxSite).origin, new URL((await (await page.request.get(`${sandboxSite}/openapi/species.json`)).json() as { servers: { url: string }[] }).servers[0]!.url).origin];
+  page.on('request', (request) => {
+    const url = request.url();
+    if (url.startsWith('data:') || url.startsWith('blob:')) return;
+    if (!allowed.includes(new URL(url).origin)) foreign.push(url);
+  });
+  await page.goto(`${sandboxSite}/services/species/`);
+  await send(page, (await page.locator('[data-operation]').first().getAttribute('data-operation'))!);
+  await received((r) => r.url.startsWith('/species/'));
+  await page.waitForLoadState('networkidle');
+  expect(foreign).toEqual([]);
+});

@@ -1,6 +1,6 @@
 import { expect, test, type Page, type Request } from '@playwright/test';
-import { PENDING_KEY } from '../../src/lib/auth/pkce-flow.ts';
-import { received, send } from '../support/console.ts';
+import { STORAGE_KEYS } from '../../src/lib/auth/credentials.ts';
+import { allReceived, received, send } from '../support/try-it.ts';
 import { recordCspViolations } from '../support/csp.ts';
 import { startProvider, type RunningProvider } from '../support/oidc-provider.ts';
 import { PROVIDER_PORTS, sandboxSite, UNUSED_PORT } from '../support/sites.ts';
@@ -81,7 +81,7 @@ test('the whole flow ends with a displayed token, a clean address bar and nothin
   await page.getByRole('button', { name: 'Show token' }).click();
   const token = (await page.locator('[data-token-value]').textContent())!;
   expect(token.length).toBeGreaterThan(20);
-  expect(await page.evaluate((key) => sessionStorage.getItem(key), PENDING_KEY)).toBeNull();
+  expect(await page.evaluate((key) => sessionStorage.getItem(key), STORAGE_KEYS.pendingSignIn)).toBeNull();
   const local = await page.evaluate(() => JSON.stringify({ ...localStorage }));
   expect(local).not.toContain(token);
   expect(local).not.toContain('ala-portal');
@@ -131,7 +131,7 @@ test('a tampered state is refused: nothing is exchanged, no token is shown', asy
   await expect(page.locator('[data-result]')).toBeHidden();
   expect(tokenRequests).toEqual([]);
   expect(page.url()).toBe(HELPER);
-  expect(await page.evaluate((key) => sessionStorage.getItem(key), PENDING_KEY)).toBeNull();
+  expect(await page.evaluate((key) => sessionStorage.getItem(key), STORAGE_KEYS.pendingSignIn)).toBeNull();
 });
 
 test('a provider error is explained', async ({ page }) => {
@@ -179,14 +179,12 @@ test('the provider\'s scopes are offered', async ({ page }) => {
   await expect(form(page).getByLabel('Scopes', { exact: true })).toHaveValue('openid users/read');
 });
 
-test('the token reaches the API consoles and the site-wide indicator, until cleared', async ({ page }) => {
+test('after sign-in, Try it sends the token to protected operations only, and the indicator shows it until cleared', async ({ page }) => {
   await startSignIn(page, ala, 'openid offline_access');
   await loginAndConsent(page);
   await expect(page.getByRole('heading', { name: 'Your access token' })).toBeVisible();
   await page.getByRole('button', { name: 'Show token' }).click();
   const token = (await page.locator('[data-token-value]').textContent())!;
-  await page.getByRole('button', { name: 'Use in API consoles' }).click();
-  await expect(page.getByRole('status').filter({ hasText: 'consoles' })).toBeVisible();
   const indicator = page.locator('[data-token-indicator]:visible');
   await expect(indicator).toBeVisible();
   await expect(indicator).toContainText(/Token in use · \d+ min left/);
@@ -196,8 +194,14 @@ test('the token reaches the API consoles and the site-wide indicator, until clea
   await send(page, 'searchUsers');
   const request = await received((r) => r.headers.authorization === `Bearer ${token}`);
   expect(request.url).toMatch(/^\/userdetails\/userDetails\/search/);
+  await page.keyboard.press('Escape'); // close the API client
 
-  await page.keyboard.press('Escape'); // close the console's request window
+  // An open operation, with the same token in the tab: sent without it.
+  await page.goto(`${sandboxSite}/services/occurrences/get-occurrence-facets/`);
+  await send(page, 'getOccurrenceFacets');
+  await received((r) => r.url.startsWith('/occurrences/occurrences/facets'));
+  expect((await allReceived((r) => r.url.startsWith('/occurrences/'))).filter((r) => r.headers.authorization)).toEqual([]);
+  await page.keyboard.press('Escape');
   await page.locator('[data-token-indicator]:visible').getByRole('button', { name: /Clear/ }).click();
   await expect(page.locator('[data-token-indicator]:visible')).toBeHidden();
   expect(await page.evaluate(() => JSON.stringify({ ...localStorage }))).not.toContain(token);

@@ -1,35 +1,114 @@
-import { expect, test } from '@playwright/test';
-import { received, send } from '../support/console.ts';
+import { expect, test, type Page } from '@playwright/test';
+import { STORAGE_KEYS } from '../../src/lib/auth/credentials.ts';
+import { recordCspViolations } from '../support/csp.ts';
+import { allReceived, openTryIt, received, send, tryItButton } from '../support/try-it.ts';
 import { sandboxSite } from '../support/sites.ts';
-import { TOKEN_KEY } from '../../src/lib/auth/token-store.ts';
 
-test('a public operation is sent to the API and its response shown', async ({ page }) => {
-  await page.goto(`${sandboxSite}/services/occurrences/`);
-  await send(page, 'searchOccurrences');
+/** A reader who signed in with the token helper earlier in this tab. */
+async function signedIn(page: Page, accessToken: string): Promise<void> {
+  await page.addInitScript(
+    ([key, token]) => {
+      sessionStorage.setItem(
+        key!,
+        JSON.stringify({ accessToken: token, tokenType: 'Bearer', expiresAt: Date.now() + 3_600_000, issuer: 'https://auth.example.org', clientId: 'c', tokenEndpoint: 'https://auth.example.org/token', raw: {} }),
+      );
+    },
+    [STORAGE_KEYS.token, accessToken],
+  );
+}
+
+test('the client is not loaded until the reader reaches for "Try it"', async ({ page }) => {
+  const loaded: string[] = [];
+  page.on('request', (r) => {
+    if (r.resourceType() === 'script' || r.resourceType() === 'stylesheet') loaded.push(r.url());
+  });
+  await page.goto(`${sandboxSite}/services/occurrences/search-occurrences/`, { waitUntil: 'networkidle' });
+  const before = loaded.length;
+  const sizes = await page.evaluate(() => performance.getEntriesByType('resource').reduce((n, e) => n + (e as PerformanceResourceTiming).decodedBodySize, 0));
+  expect(sizes, 'no API client code before "Try it"').toBeLessThan(400_000);
+  await tryItButton(page, 'searchOccurrences').hover();
+  await expect.poll(() => loaded.length, { message: 'hovering prefetches the client' }).toBeGreaterThan(before);
+});
+
+test('a public operation is sent without a token, and its response shown', async ({ page }) => {
+  await page.goto(`${sandboxSite}/services/occurrences/search-occurrences/`);
+  const dialog = await send(page, 'searchOccurrences');
   const request = await received((r) => r.url.startsWith('/occurrences/occurrences/search'));
   expect(request.method).toBe('GET');
   expect(request.headers.authorization).toBeUndefined();
-  await expect(page.getByText('loopback test API').first()).toBeVisible();
+  await expect(dialog.getByText('loopback test API').first()).toBeVisible();
 });
 
-test('a protected operation carries the stored token as a bearer token', async ({ page }) => {
-  await page.addInitScript(([key]) => {
-    sessionStorage.setItem(key!, JSON.stringify({ accessToken: 'e2e-token-abc', tokenType: 'Bearer', expiresAt: Date.now() + 3_600_000 }));
-  }, [TOKEN_KEY]);
+test('after sign-in, an open operation still goes without the token; a protected one carries it', async ({ page }) => {
+  await signedIn(page, 'e2e-token-signed-in');
+  await page.goto(`${sandboxSite}/services/user-details/get-user-stats/`);
+  const stats = (r: { url: string }) => r.url.startsWith('/userdetails/ws/getUserStats');
+  const before = (await allReceived(stats)).length;
+  await send(page, 'getUserStats');
+  await expect.poll(async () => (await allReceived(stats)).length).toBe(before + 1);
+  await page.keyboard.press('Escape');
+
+  // The service page's index opens the client on the same page, operation by operation.
   await page.goto(`${sandboxSite}/services/user-details/`);
   await send(page, 'searchUsers');
-  const request = await received((r) => r.headers.authorization === 'Bearer e2e-token-abc');
-  expect(request.url).toMatch(/^\/userdetails\/userDetails\/search\?/);
-  await expect(page.getByText('loopback test API').first()).toBeVisible();
+  const locked = await received((r) => r.url.startsWith('/userdetails/userDetails/search'));
+  expect(locked.headers.authorization).toBe('Bearer e2e-token-signed-in');
+  await page.keyboard.press('Escape');
+  await send(page, 'getUserStats');
+  await expect.poll(async () => (await allReceived(stats)).length).toBe(before + 2);
+  expect((await allReceived(stats)).map((r) => r.headers.authorization ?? 'none')).toEqual((await allReceived(stats)).map(() => 'none'));
 });
 
-test('the galah API key, entered on the page, reaches the x-api-key header', async ({ page }) => {
+test('the galah API key, entered on the page, reaches the x-api-key header; nothing is kept in localStorage', async ({ page }) => {
   await page.goto(`${sandboxSite}/services/galah/`);
+  const first = page.locator('[data-operation][data-api-key]').first();
+  const operationId = (await first.getAttribute('data-operation'))!;
+  await first.getByRole('link').first().click();
+  await expect(page.locator('[data-operation-page]')).toHaveAttribute('data-operation', operationId);
   await page.getByLabel(/Your API key/).fill('galah-key-123');
-  await page.getByRole('button', { name: 'Use in console' }).click();
-  await expect(page.getByRole('status')).toHaveText(/A key is in use/);
-  const first = await page.locator('a[data-console-operation]').first().getAttribute('data-console-operation');
-  await send(page, first!);
-  await received((r) => r.headers['x-api-key'] === 'galah-key-123');
+  await page.getByRole('button', { name: 'Use for Try it' }).click();
+  await expect(page.getByRole('status')).toHaveText(/Try it sends this key/);
+  await send(page, operationId);
+  const request = await received((r) => r.headers['x-api-key'] === 'galah-key-123');
+  expect(request.headers.authorization).toBeUndefined();
   expect(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('ala-portal')))).toEqual([]);
+});
+
+test('the client dialog keeps focus inside, closes on Escape, and gives focus back', async ({ page }) => {
+  await page.goto(`${sandboxSite}/services/species/`);
+  const button = page.locator('[data-operation] button[data-try-it]').first();
+  const operationId = (await page.locator('[data-operation]').first().getAttribute('data-operation'))!;
+  await button.focus();
+  await page.keyboard.press('Enter');
+  const dialog = await openTryIt(page, operationId).catch(async () => page.getByRole('dialog', { name: 'API Client' }));
+  await expect(dialog).toBeVisible();
+  for (let i = 0; i < 25; i++) {
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => !!document.activeElement?.closest('[role="dialog"]')), `Tab ${i + 1} stays in the dialog`).toBe(true);
+  }
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+  await expect(button).toBeFocused();
+
+  await button.click();
+  await expect(dialog).toBeVisible();
+  await dialog.getByRole('button', { name: 'Close Client' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(button).toBeFocused();
+});
+
+test('sending from the client stays within the Content-Security-Policy, and follows the site theme', async ({ page }) => {
+  const violations = await recordCspViolations(page);
+  await page.addInitScript(() => localStorage.setItem('starlight-theme', 'light'));
+  await page.goto(`${sandboxSite}/services/species/`);
+  const operationId = (await page.locator('[data-operation]').first().getAttribute('data-operation'))!;
+  await send(page, operationId);
+  await received((r) => r.url.startsWith('/species/'));
+  await expect(page.getByRole('dialog').getByText('loopback test API').first()).toBeVisible();
+  await expect(page.locator('body')).toHaveClass(/\blight-mode\b/);
+  await page.evaluate(() => {
+    document.documentElement.dataset['theme'] = 'dark';
+  });
+  await expect(page.locator('body')).toHaveClass(/\bdark-mode\b/);
+  expect(violations).toEqual([]);
 });

@@ -31,15 +31,14 @@ export interface HelperInputs {
 
 export type KeyValueStore = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
 
-const KEYS = {
+/** Every storage key of the site (tests read them to check what is, and is not, kept). */
+export const STORAGE_KEYS = {
   token: 'ala-portal:token',
   apiKey: 'ala-portal:api-key',
   helperInputs: 'ala-portal:token-helper-inputs',
   pendingSignIn: 'ala-portal:pending-sign-in',
 } as const;
-
-/** Every storage key of the site, for tests that check what is (and is not) kept. */
-export const STORAGE_KEYS: readonly string[] = Object.values(KEYS);
+const KEYS = STORAGE_KEYS;
 
 /** Fired on the store's event target after the token or the API key changed. */
 export const CREDENTIALS_CHANGED = 'ala-portal:credentials-changed';
