@@ -10,11 +10,14 @@ function origins(urls: string[]): string[] {
   return [...new Set(urls.map((u) => new URL(u).origin))].sort();
 }
 
-/** Origins the browser may call: the site, the API gateway(s), the OpenID provider's endpoints. */
+/**
+ * Origins the browser may call: the site, the API gateway(s), the hosts of services called
+ * directly, the OpenID provider's endpoints.
+ */
 export function connectOrigins(env: Environment, extra: string[] = []): string[] {
   return origins([
     env.apiBase,
-    ...Object.values(env.services).map((s) => s.api),
+    ...Object.values(env.services).flatMap((s) => (s.directApi ? [s.api, s.directApi] : [s.api])),
     env.oidc.discovery,
     env.oidc.issuer,
     env.oidc.authorize,

@@ -50,6 +50,7 @@ export function environmentProblems(env: Environment): string[] {
     ...Object.entries(env.services).flatMap(([id, s]): [string, string][] => [
       [`services.${id}.api`, s.api],
       [`services.${id}.app`, s.app],
+      ...(s.directApi ? [[`services.${id}.directApi`, s.directApi] as [string, string]] : []),
     ]),
   ];
   const problems: string[] = [];

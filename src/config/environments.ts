@@ -21,6 +21,11 @@ export interface ServiceEndpoints {
   api: string;
   /** The ALA web application a reader can explore the same data in. */
   app: string;
+  /**
+   * The service's own host, for operations whose route through the gateway is not confirmed
+   * (their documents list it before the gateway). `ALA_API_BASE` does not move it.
+   */
+  directApi?: string;
 }
 
 export interface Environment {
@@ -54,7 +59,7 @@ const productionServices: Record<ServiceId, ServiceEndpoints> = {
   images: { api: `${PROD_API}/images`, app: 'https://images.ala.org.au' },
   'download-statistics': { api: `${PROD_API}/logger`, app: 'https://logger.ala.org.au' },
   profiles: { api: `${PROD_API}/profiles`, app: 'https://profiles.ala.org.au' },
-  'species-lists': { api: `${PROD_API}/specieslist`, app: 'https://lists.ala.org.au' },
+  'species-lists': { api: `${PROD_API}/specieslist`, app: 'https://lists.ala.org.au', directApi: 'https://lists-ws.ala.org.au' },
   spatial: { api: `${PROD_API}/spatial`, app: 'https://spatial.ala.org.au' },
   'user-details': { api: `${PROD_API}/userdetails`, app: 'https://auth.ala.org.au/userdetails/' },
   namematching: { api: `${PROD_API}/namematching`, app: 'https://namematching-ws.ala.org.au' },
@@ -74,7 +79,7 @@ const testingServices: Record<ServiceId, ServiceEndpoints> = {
   images: { api: `${TEST_API}/images`, app: 'https://images-test.ala.org.au' },
   'download-statistics': { api: `${TEST_API}/logger`, app: 'https://logger-test.ala.org.au' },
   profiles: { api: `${TEST_API}/profiles`, app: 'https://profiles-test.ala.org.au' },
-  'species-lists': { api: `${TEST_API}/specieslist`, app: 'https://lists-test.ala.org.au' },
+  'species-lists': { api: `${TEST_API}/specieslist`, app: 'https://lists-test.ala.org.au', directApi: 'https://lists-ws.test.ala.org.au' },
   spatial: { api: `${TEST_API}/spatial`, app: 'https://spatial-test.ala.org.au' },
   'user-details': { api: `${TEST_API}/userdetails`, app: 'https://userdetails.test.ala.org.au' },
   namematching: { api: `${TEST_API}/namematching`, app: 'https://namematching-ws-test.ala.org.au' },

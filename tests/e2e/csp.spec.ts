@@ -10,7 +10,7 @@ test('every page carries a strict policy', async ({ request }) => {
     const html = await (await request.get(path)).text();
     const policy = /<meta http-equiv="content-security-policy" content="([^"]+)"/.exec(html)?.[1] ?? '';
     expect(policy, path).toContain("default-src 'self'");
-    expect(policy, path).toMatch(/connect-src 'self' https:\/\/api\.ala\.org\.au https:\/\/auth\.ala\.org\.au;/);
+    expect(policy, path).toMatch(/connect-src 'self' https:\/\/api\.ala\.org\.au https:\/\/auth\.ala\.org\.au https:\/\/lists-ws\.ala\.org\.au;/);
     expect(policy, path).not.toContain("'unsafe-eval'");
     expect(policy, path).toMatch(/script-src 'self' 'wasm-unsafe-eval'( 'sha256-[^']+')*;/);
     expect(html.indexOf('content-security-policy'), `${path}: the policy comes before any script`).toBeLessThan(html.indexOf('<script'));

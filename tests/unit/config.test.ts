@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { connectOrigins } from '../../src/config/csp.ts';
 import { ConfigError, environmentProblems, parseApiBase, resolveEnvironment, visibleServices } from '../../src/config/current.ts';
 import { ENVIRONMENT_NAMES, environments } from '../../src/config/environments.ts';
 import { SERVICE_IDS, services } from '../../src/config/services.ts';
@@ -71,5 +72,20 @@ describe('environment records', () => {
 
   it('has one registry entry per service id', () => {
     expect(services.map((s) => s.id)).toEqual([...SERVICE_IDS]);
+  });
+});
+
+describe('origins the pages may call', () => {
+  it('are the gateway, the sign-in service and the hosts of services called directly', () => {
+    expect(connectOrigins(resolveEnvironment({}))).toEqual(['https://api.ala.org.au', 'https://auth.ala.org.au', 'https://lists-ws.ala.org.au']);
+    expect(connectOrigins(resolveEnvironment({ ALA_ENV: 'testing' }))).toContain('https://lists-ws.test.ala.org.au');
+  });
+
+  it('keep a service\'s own host when ALA_API_BASE moves the gateway', () => {
+    expect(connectOrigins(resolveEnvironment({ ALA_API_BASE: 'http://127.0.0.1:9000' }))).toEqual([
+      'http://127.0.0.1:9000',
+      'https://auth.ala.org.au',
+      'https://lists-ws.ala.org.au',
+    ]);
   });
 });

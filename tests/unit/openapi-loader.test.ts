@@ -82,6 +82,38 @@ describe('environment rewriting', () => {
     expect(document!.document['servers']).toEqual([{ url: 'http://127.0.0.1:9000/fixture' }]);
   });
 
+  describe('servers of single paths and operations', () => {
+    async function ownServers(env: ReturnType<typeof resolveEnvironment>) {
+      const { root, dir } = await project({ 'species-lists.yaml': 'own-servers.yaml' });
+      const [doc] = assertUsable(await loadDocuments(dir, env, root));
+      const paths = doc!.document['paths'] as Record<string, Record<string, unknown> & { get?: Record<string, unknown> }>;
+      const urls = (servers: unknown) => (servers as { url: string }[]).map((s) => s.url);
+      return { operation: urls(paths['/v2/things']!.get!['servers']), pathItem: urls(paths['/graphql']!['servers']) };
+    }
+
+    it('move the service\'s own host and its gateway URL to the environment', async () => {
+      expect(await ownServers(testing)).toEqual({
+        operation: ['https://lists-ws.test.ala.org.au', 'https://api.test.ala.org.au/specieslist', 'https://elsewhere.example.org/things'],
+        pathItem: ['https://lists-ws.test.ala.org.au/', 'https://api.test.ala.org.au/specieslist'],
+      });
+    });
+
+    it('follow ALA_API_BASE on the gateway only', async () => {
+      const local = resolveEnvironment({ ALA_API_BASE: 'http://127.0.0.1:9000' });
+      expect(await ownServers(local)).toEqual({
+        operation: ['https://lists-ws.ala.org.au', 'http://127.0.0.1:9000/specieslist', 'https://elsewhere.example.org/things'],
+        pathItem: ['https://lists-ws.ala.org.au/', 'http://127.0.0.1:9000/specieslist'],
+      });
+    });
+
+    it('stay as written in production', async () => {
+      expect(await ownServers(production)).toEqual({
+        operation: ['https://lists-ws.ala.org.au', 'https://api.ala.org.au/specieslist', 'https://elsewhere.example.org/things'],
+        pathItem: ['https://lists-ws.ala.org.au/', 'https://api.ala.org.au/specieslist'],
+      });
+    });
+  });
+
   it('leaves other APIs\' servers and sign-in URLs alone', async () => {
     const { document } = await loadDocument(join(fixtures, 'tolerated.json'), testing);
     expect(document!.document['servers']).toEqual([{ url: 'https://auth-test.example.org/things' }]);

@@ -3,8 +3,10 @@
  * to the chosen environment. Documents of other APIs keep their own URLs.
  */
 import { rebase } from '../../config/current.ts';
-import { environments, type Environment } from '../../config/environments.ts';
+import { environments, type Environment, type ServiceEndpoints } from '../../config/environments.ts';
+import type { ServiceId } from '../../config/services.ts';
 import { isObject, type Json } from './json.ts';
+import { HTTP_METHODS } from './operations.ts';
 
 const production = environments.production;
 
@@ -20,6 +22,39 @@ function authUrl(url: unknown, env: Environment): unknown {
 }
 
 /**
+ * Where a production URL of an ALA service lives in `env`: under the service's gateway URL or
+ * its own host (the longest match wins, so the galah gateway root does not capture the others);
+ * any other URL on the production gateway is rebased on the environment's gateway.
+ */
+function serviceUrl(url: string, env: Environment): string {
+  const bases = (Object.entries(production.services) as [ServiceId, ServiceEndpoints][])
+    .flatMap(([id, from]): [string, string][] => {
+      const to = env.services[id];
+      return [[from.api, to.api], ...(from.directApi && to.directApi ? [[from.directApi, to.directApi] as [string, string]] : [])];
+    })
+    .filter(([from]) => url === from || url.startsWith(`${from}/`))
+    .sort(([a], [b]) => b.length - a.length);
+  const [from, to] = bases[0] ?? [production.apiBase, env.apiBase];
+  return rebase(url, from, to);
+}
+
+/** Moves the servers that path items and operations declare for themselves. */
+function moveNestedServers(doc: Json, env: Environment): void {
+  const move = (holder: Json) => {
+    if (!Array.isArray(holder['servers'])) return;
+    holder['servers'] = holder['servers'].map((s) =>
+      isObject(s) && typeof s['url'] === 'string' ? { ...s, url: serviceUrl(s['url'], env) } : s,
+    );
+  };
+  const paths = isObject(doc['paths']) ? doc['paths'] : {};
+  for (const item of Object.values(paths)) {
+    if (!isObject(item)) continue;
+    move(item);
+    for (const method of HTTP_METHODS) if (isObject(item[method])) move(item[method]);
+  }
+}
+
+/**
  * @param serviceApi the service's gateway base in `env` when the document is a registered ALA
  *   service; its servers are then exactly that URL.
  */
@@ -32,6 +67,7 @@ export function documentForEnvironment(doc: Json, env: Environment, serviceApi?:
       isObject(s) && typeof s['url'] === 'string' ? { ...s, url: rebase(s['url'], production.apiBase, env.apiBase) } : s,
     );
   }
+  moveNestedServers(copy, env);
   const components = isObject(copy['components']) ? copy['components'] : undefined;
   const schemes = components && isObject(components['securitySchemes']) ? components['securitySchemes'] : {};
   for (const scheme of Object.values(schemes)) {
