@@ -1,4 +1,4 @@
-/** Measurements in Chromium: page weight, requests and timings of one page load. */
+/** Measurements in Chromium: page weight, requests and timings of one page load (and of "Try it"). */
 import { gzipSync } from 'node:zlib';
 import type { Browser } from 'playwright-core';
 
@@ -12,15 +12,16 @@ export interface PageRun {
   requests: number;
   fcp: number;
   firstOperation?: number;
-  consoleMounted?: number;
+  /** "Try it" clicked → the API client's Send button ready. */
+  tryItReady?: number;
 }
 
 export interface PageTarget {
   url: string;
   /** Visible once the first operation is on screen. */
   firstOperation?: string;
-  /** Our service page: scroll to the console and time its mount. */
-  console?: boolean;
+  /** An operation page: click "Try it" and time until the client can send. */
+  tryIt?: boolean;
 }
 
 export async function measurePage(browser: Browser, target: PageTarget): Promise<PageRun> {
@@ -53,16 +54,16 @@ export async function measurePage(browser: Browser, target: PageTarget): Promise
     await page.waitForSelector(target.firstOperation, { state: 'visible', timeout: 60_000 });
     firstOperation = await page.evaluate(() => performance.now());
   }
-  let consoleMounted: number | undefined;
-  if (target.console) {
-    const start = await page.evaluate(() => {
-      document.querySelector('[data-api-console]')!.scrollIntoView();
-      return performance.now();
-    });
-    await page.waitForSelector('[data-api-console][data-state="mounted"]', { timeout: 60_000 });
-    consoleMounted = (await page.evaluate(() => performance.now())) - start;
-  }
   await page.waitForLoadState('networkidle').catch(() => undefined);
+  let tryItReady: number | undefined;
+  if (target.tryIt) {
+    const button = page.locator('button[data-try-it]').first();
+    await button.waitFor({ state: 'visible' });
+    const start = Date.now();
+    await button.click();
+    await page.getByRole('dialog', { name: 'API Client' }).getByRole('button', { name: /^Send .* request to / }).waitFor({ state: 'visible', timeout: 60_000 });
+    tryItReady = Date.now() - start;
+  }
   const fcp = await page.evaluate(() => performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN);
   const inline = await page.evaluate(() => ({
     js: [...document.querySelectorAll('script:not([src])')].reduce((n, s) => n + (s.textContent ?? '').length, 0),
@@ -80,7 +81,7 @@ export async function measurePage(browser: Browser, target: PageTarget): Promise
     fcp,
   };
   if (firstOperation !== undefined) run.firstOperation = firstOperation;
-  if (consoleMounted !== undefined) run.consoleMounted = consoleMounted;
+  if (tryItReady !== undefined) run.tryItReady = tryItReady;
   return run;
 }
 

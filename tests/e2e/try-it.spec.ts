@@ -31,9 +31,10 @@ test('the client is not loaded until the reader reaches for "Try it"', async ({ 
 });
 
 test('a public operation is sent without a token, and its response shown', async ({ page }) => {
-  await page.goto(`${sandboxSite}/services/occurrences/search-occurrences/`);
-  const dialog = await send(page, 'searchOccurrences');
-  const request = await received((r) => r.url.startsWith('/occurrences/occurrences/search'));
+  await page.goto(`${sandboxSite}/services/occurrences/get-occurrence-facets/`);
+  await expect(page.locator('[data-access="public"]')).toContainText('Open: no token needed');
+  const dialog = await send(page, 'getOccurrenceFacets');
+  const request = await received((r) => r.url.startsWith('/occurrences/occurrences/facets'));
   expect(request.method).toBe('GET');
   expect(request.headers.authorization).toBeUndefined();
   await expect(dialog.getByText('loopback test API').first()).toBeVisible();
@@ -57,6 +58,16 @@ test('after sign-in, an open operation still goes without the token; a protected
   await send(page, 'getUserStats');
   await expect.poll(async () => (await allReceived(stats)).length).toBe(before + 2);
   expect((await allReceived(stats)).map((r) => r.headers.authorization ?? 'none')).toEqual((await allReceived(stats)).map(() => 'none'));
+});
+
+test('a token-optional operation goes without a token, and with the reader\'s token once signed in', async ({ page }) => {
+  await page.goto(`${sandboxSite}/services/occurrences/search-occurrences/`);
+  await expect(page.locator('[data-access="optional"]')).toContainText('token optional');
+  await signedIn(page, 'e2e-token-optional');
+  await page.reload();
+  await send(page, 'searchOccurrences');
+  const request = await received((r) => r.headers.authorization === 'Bearer e2e-token-optional');
+  expect(request.url).toMatch(/^\/occurrences\/occurrences\/search/);
 });
 
 test('the galah API key, entered on the page, reaches the x-api-key header; nothing is kept in localStorage', async ({ page }) => {
