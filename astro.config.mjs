@@ -1,9 +1,10 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import starlight from '@astrojs/starlight';
-import { env, isProduction, shownServices } from './src/config/index.ts';
-import { servicePath, TOKEN_HELPER_PATH } from './src/config/site.ts';
+import { env, isProduction } from './src/config/index.ts';
+import { sidebar } from './src/config/navigation.ts';
 import { cspMeta } from './src/integrations/csp-meta.ts';
+import { markdownTwins } from './src/integrations/markdown-twins.ts';
 import { openApiCheck } from './src/integrations/openapi-check.ts';
 
 const title = isProduction ? 'ALA API' : `ALA API (${env.label})`;
@@ -24,6 +25,7 @@ export default defineConfig({
         Banner: './src/components/EnvironmentBanner.astro',
         SocialIcons: './src/components/HeaderExtras.astro',
         Search: './src/components/SearchWithShortcut.astro',
+        PageTitle: './src/components/PageTitleWithMarkdown.astro',
       },
       social: [
         { icon: 'github', label: 'ALA on GitHub', href: 'https://github.com/AtlasOfLivingAustralia' },
@@ -32,25 +34,9 @@ export default defineConfig({
       lastUpdated: false,
       pagination: true,
       tableOfContents: { minHeadingLevel: 2, maxHeadingLevel: 3 },
-      sidebar: [
-        { label: 'Introduction', link: '/' },
-        {
-          label: 'Authentication',
-          items: [
-            { label: 'Overview and flows', link: '/authentication/' },
-            { label: 'Token helper', link: TOKEN_HELPER_PATH },
-          ],
-        },
-        {
-          label: 'Services',
-          items: [
-            { label: 'All services', link: '/services/' },
-            ...shownServices.map((s) => ({ label: s.name, link: servicePath(s.id) })),
-          ],
-        },
-        { label: 'Errors', link: '/errors/' },
-      ],
+      sidebar,
     }),
+    markdownTwins(),
     // Last: it reads the pages every other integration has finished writing (Pagefind included).
     cspMeta(),
   ],

@@ -9,3 +9,15 @@ export function serviceOfOperationPath(pathname: string): string | undefined {
   const match = /^\/services\/([^/]+)\/[^/]+\/?$/.exec(pathname);
   return match ? servicePath(match[1]!) : undefined;
 }
+/**
+ * The Markdown twin of a page: its path without the trailing slash, plus `.md`
+ * (`/authentication/` → `/authentication.md`; the home page → `/index.md`).
+ */
+export function markdownPath(pathname: string): string {
+  const trimmed = pathname.replace(/\/index\.html$/, '/').replace(/\/+$/, '');
+  return `${trimmed || '/index'}.md`;
+}
+/** Every page has a Markdown twin but the 404 page. */
+export function hasMarkdownTwin(pathname: string): boolean {
+  return !/^\/404(\/|\.html)?$/.test(pathname);
+}

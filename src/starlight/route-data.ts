@@ -1,9 +1,10 @@
 /**
- * Starlight route middleware: on an operation page (`/services/<id>/<operation>/`) the sidebar
- * shows its service as the current page, since operations have no sidebar entries of their own.
+ * Starlight route middleware: every page names its Markdown twin in <head>; on an operation page
+ * (`/services/<id>/<operation>/`) the sidebar shows its service as the current page, since
+ * operations have no sidebar entries of their own.
  */
 import { defineRouteMiddleware, type StarlightRouteData } from '@astrojs/starlight/route-data';
-import { serviceOfOperationPath } from '../config/site.ts';
+import { hasMarkdownTwin, markdownPath, serviceOfOperationPath } from '../config/site.ts';
 
 type Entry = StarlightRouteData['sidebar'][number];
 
@@ -22,6 +23,10 @@ function markCurrent(entries: Entry[], href: string): boolean {
 }
 
 export const onRequest = defineRouteMiddleware((context) => {
+  const route = context.locals.starlightRoute;
   const service = serviceOfOperationPath(context.url.pathname);
-  if (service) markCurrent(context.locals.starlightRoute.sidebar, service);
+  if (service) markCurrent(route.sidebar, service);
+  if (hasMarkdownTwin(context.url.pathname)) {
+    route.head.push({ tag: 'link', attrs: { rel: 'alternate', type: 'text/markdown', href: markdownPath(context.url.pathname) } });
+  }
 });

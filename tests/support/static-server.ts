@@ -22,6 +22,7 @@ const TYPES: Record<string, string> = {
   '.ico': 'image/x-icon',
   '.xml': 'application/xml',
   '.txt': 'text/plain; charset=utf-8',
+  '.md': 'text/markdown; charset=utf-8',
   '.woff2': 'font/woff2',
   '.wasm': 'application/wasm',
   '.pf_meta': 'application/octet-stream',
@@ -44,7 +45,7 @@ async function resolveFile(root: string, urlPath: string): Promise<string | unde
   return undefined;
 }
 
-const COMPRESSIBLE = /\.(html|js|mjs|css|json|yaml|svg|xml|txt)$/;
+const COMPRESSIBLE = /\.(html|js|mjs|css|json|yaml|svg|xml|txt|md)$/;
 const gzipped = new Map<string, { mtime: number; body: Buffer }>();
 
 /** The gzip body of a text file, compressed once per version of the file. */

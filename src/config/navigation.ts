@@ -1,0 +1,37 @@
+/**
+ * The site's navigation: Starlight's sidebar, in reading order. The Markdown export
+ * (llms.txt, llms-full.txt) reads the same order.
+ */
+import { shownServices } from './index.ts';
+import { servicePath, TOKEN_HELPER_PATH } from './site.ts';
+
+export interface NavLink {
+  label: string;
+  link: string;
+}
+
+export interface NavGroup {
+  label: string;
+  items: NavLink[];
+}
+
+export const sidebar: (NavLink | NavGroup)[] = [
+  { label: 'Introduction', link: '/' },
+  {
+    label: 'Authentication',
+    items: [
+      { label: 'Overview and flows', link: '/authentication/' },
+      { label: 'Token helper', link: TOKEN_HELPER_PATH },
+    ],
+  },
+  {
+    label: 'Services',
+    items: [{ label: 'All services', link: '/services/' }, ...shownServices.map((s) => ({ label: s.name, link: servicePath(s.id) }))],
+  },
+  { label: 'Errors', link: '/errors/' },
+];
+
+/** Every page of the sidebar, in order. */
+export function sidebarPaths(): string[] {
+  return sidebar.flatMap((entry) => ('items' in entry ? entry.items.map((i) => i.link) : [entry.link]));
+}

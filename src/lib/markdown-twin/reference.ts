@@ -1,0 +1,155 @@
+/**
+ * The Markdown twins of the reference pages, written from the same model as their HTML
+ * (src/lib/openapi/service-model.ts): an operation's method and URL, access, parameters as a
+ * table, request body and responses as nested field lists with their examples, and the samples;
+ * a service's facts, prose and operation index.
+ */
+import { SAMPLE_LANGUAGES } from '../samples.ts';
+import { TOKEN_HELPER_PATH, markdownPath } from '../../config/site.ts';
+import type { Access } from '../openapi/access.ts';
+import type { MediaModel, OperationModel, ParameterModel } from '../openapi/operation-model.ts';
+import { parameterGroups, statusText } from '../openapi/operation-page.ts';
+import type { SchemaNode } from '../openapi/schema-tree.ts';
+import type { ServiceModel } from '../openapi/service-model.ts';
+import { codeBlock, inlineCode, oneLine, tableCell } from './markdown-text.ts';
+
+export function accessText(access: Access): string {
+  const scopes = access.scopes.map(inlineCode).join(', ');
+  const key = access.apiKeys[0];
+  switch (access.kind) {
+    case 'token':
+      return `🔒 Needs an access token${scopes ? ` with ${access.scopes.length === 1 ? 'scope' : 'scopes'} ${scopes}` : ''}, sent as \`Authorization: Bearer <token>\` ([get one](${markdownPath(TOKEN_HELPER_PATH)})).`;
+    case 'optional':
+      return `Open, token optional: works without a token; an access token${scopes ? ` (${scopes})` : ''} unlocks more ([get one](${markdownPath(TOKEN_HELPER_PATH)})).`;
+    case 'apiKey':
+      return `🔑 Needs an API key${key ? `, sent as ${inlineCode(key.name)}${key.in !== 'header' ? ` (${key.in})` : ' (header)'}` : ''} — for usage tracking, not authentication.`;
+    default:
+      return 'Open: no token needed.';
+  }
+}
+
+/** Type, required, facts of a schema node, on one line: `string, required; default "x"; allowed …`. */
+function facts(node: SchemaNode, example?: string): string {
+  const parts: string[] = [];
+  if (node.default !== undefined) parts.push(`default ${inlineCode(node.default)}`);
+  if (node.enum.length) parts.push(`allowed ${node.enum.map(inlineCode).join(', ')}`);
+  if (node.constraints.length) parts.push(node.constraints.map(inlineCode).join(', '));
+  const ex = example ?? node.example;
+  if (ex !== undefined) parts.push(`example ${inlineCode(ex)}`);
+  return parts.join('; ');
+}
+
+/** A schema's fields as a nested Markdown list. */
+export function fieldList(node: SchemaNode, depth = 0): string[] {
+  const indent = '  '.repeat(depth);
+  const lines: string[] = [];
+  for (const field of node.fields) {
+    const head = `${indent}- ${inlineCode(field.name ?? '')} (${field.type}${field.required ? ', required' : ''}${field.deprecated ? ', deprecated' : ''})`;
+    const about = [oneLine(field.description), facts(field)].filter(Boolean).join(' — ');
+    const cycle = field.cycle ? ` — circular: the same ${field.cycle.refName} as above` : '';
+    lines.push(`${head}${about ? `: ${about}` : ''}${cycle}`);
+    lines.push(...fieldList(field, depth + 1));
+  }
+  if (node.additional) lines.push(`${indent}- any other key: ${node.additional.type}`, ...fieldList(node.additional, depth + 1));
+  if (node.alternatives) {
+    lines.push(`${indent}- ${node.alternatives.kind === 'oneOf' ? 'Exactly one of' : 'Any of'}:`);
+    for (const option of node.alternatives.options) {
+      lines.push(`${indent}  - ${option.refName ?? option.type}${option.description ? `: ${oneLine(option.description)}` : ''}`);
+      lines.push(...fieldList(option, depth + 2));
+    }
+  }
+  if (node.truncated) lines.push(`${indent}- … nested deeper: see the OpenAPI document`);
+  return lines;
+}
+
+function parameterTable(parameters: ParameterModel[]): string {
+  const rows = parameters.map((p) =>
+    [tableCell(inlineCode(p.name)), tableCell(p.schema.type), p.required ? 'yes' : 'no', tableCell([oneLine(p.description), facts(p.schema, p.example), p.deprecated ? 'Deprecated.' : ''].filter(Boolean).join(' — '))].join(' | '),
+  );
+  return ['| Name | Type | Required | Description |', '| --- | --- | --- | --- |', ...rows.map((r) => `| ${r} |`)].join('\n');
+}
+
+function media(contents: MediaModel[], what: string): string[] {
+  return contents.flatMap((m) => [
+    `${inlineCode(m.mediaType)}${m.schema ? ` — ${m.schema.refName ? `${m.schema.refName} (${m.schema.type})` : m.schema.type}` : ''}`,
+    '',
+    ...(m.schema?.description ? [oneLine(m.schema.description), ''] : []),
+    ...(m.schema && fieldList(m.schema).length ? [...fieldList(m.schema), ''] : []),
+    ...m.examples.flatMap((e) => [
+      `${what} example${e.name ? ` “${e.name}”` : ''}${e.generated ? ' (generated from the schema; the document gives none)' : ''}:`,
+      '',
+      codeBlock(e.text, e.lang),
+      '',
+    ]),
+  ]);
+}
+
+export function operationMarkdown(op: OperationModel, service: ServiceModel): string {
+  const lines: string[] = [
+    `# ${oneLine(op.title)}`,
+    '',
+    `${inlineCode(`${op.method} ${op.url}`)}`,
+    '',
+    ...(op.generatedId ? [] : [`- **Operation ID:** ${inlineCode(op.operationId)}`]),
+    `- **Service:** [${service.title}](${markdownPath(`/services/${service.id}/`)}) · ${op.tag}`,
+    `- **Access:** ${accessText(op.access)}`,
+    ...(op.deprecated ? ['- **Deprecated**'] : []),
+    '',
+  ];
+  if (op.description) lines.push(op.description.trim(), '');
+  lines.push('## Request samples', '');
+  for (const language of SAMPLE_LANGUAGES) lines.push(`**${language.label}**`, '', codeBlock(op.samples[language.key], language.lang), '');
+  const groups = parameterGroups(op);
+  if (groups.length) {
+    lines.push('## Parameters', '');
+    for (const group of groups) lines.push(`### ${group.title}`, '', parameterTable(group.parameters), '');
+  }
+  if (op.requestBody) {
+    lines.push('## Request body', '', op.requestBody.required ? 'Required.' : 'Optional.', '');
+    if (op.requestBody.description) lines.push(op.requestBody.description.trim(), '');
+    lines.push(...media(op.requestBody.contents, 'Request body'));
+  }
+  lines.push('## Responses', '');
+  for (const response of op.responses) {
+    lines.push(`### ${response.status} ${statusText(response.status)}`.trimEnd(), '');
+    if (response.description) lines.push(response.description.trim(), '');
+    if (response.headers.length) {
+      lines.push('Headers:', '', ...response.headers.map((h) => `- ${inlineCode(h.name)} (${h.schema.type}): ${oneLine(h.description)}`), '');
+    }
+    lines.push(...media(response.contents, `Response ${response.status}`));
+  }
+  return `${lines.join('\n').replace(/\n{3,}/g, '\n\n').trim()}\n`;
+}
+
+/** A service's twin: facts, its prose (already Markdown), and the index of its operations' twins. */
+export function serviceMarkdown(service: ServiceModel, prose: string): string {
+  const c = service.counts;
+  const counts = [`${c.total}`, c.protected ? `${c.protected} need a token (🔒)` : '', c.optional ? `${c.optional} token optional` : '', c.apiKey ? `${c.apiKey} need an API key (🔑)` : '']
+    .filter(Boolean)
+    .join(' · ');
+  const lines = [
+    `# ${service.title}`,
+    '',
+    `> ${oneLine(service.purpose)}`,
+    '',
+    ...(service.baseUrl ? [`- **Base URL:** ${inlineCode(service.baseUrl)}`] : []),
+    ...(service.app ? [`- **Web app:** [${service.app.name}](${service.app.url})`] : []),
+    `- **OpenAPI document:** [JSON](${service.downloads.json}) · [YAML](${service.downloads.yaml})`,
+    `- **Operations:** ${counts}`,
+    '',
+    prose.trim(),
+    '',
+    '## Operations',
+    '',
+  ];
+  for (const group of service.groups) {
+    lines.push(`### ${group.name}`, '');
+    if (group.description) lines.push(oneLine(group.description), '');
+    for (const op of group.operations) {
+      const mark = op.access.kind === 'token' ? ' 🔒' : op.access.kind === 'apiKey' ? ' 🔑' : op.access.kind === 'optional' ? ' (token optional)' : '';
+      lines.push(`- [${oneLine(op.title)}](${markdownPath(op.href)}): ${inlineCode(`${op.method} ${op.path}`)}${mark}${op.deprecated ? ' (deprecated)' : ''}`);
+    }
+    lines.push('');
+  }
+  return `${lines.join('\n').replace(/\n{3,}/g, '\n\n').trim()}\n`;
+}

@@ -1,0 +1,90 @@
+/**
+ * The portal as Markdown for scripts and AI assistants: the twin of a guide page, and the
+ * llmstxt.org files — `/llms.txt` (an index of link lists) and `/llms-full.txt` (every twin in
+ * reading order).
+ */
+import { select } from 'hast-util-select';
+import { toText } from 'hast-util-to-text';
+import rehypeParse from 'rehype-parse';
+import { unified } from 'unified';
+import { documentPath, markdownPath } from '../../config/site.ts';
+import type { ServiceModel } from '../openapi/service-model.ts';
+import { htmlToMarkdown } from './html-to-markdown.ts';
+import { oneLine } from './markdown-text.ts';
+
+export interface TwinEntry {
+  /** The HTML page's path (`/authentication/`). */
+  path: string;
+  kind: 'guide' | 'service' | 'operation';
+  title: string;
+  /** One line about the page. */
+  summary: string;
+  markdown: string;
+}
+
+/** A guide page's twin from its built HTML: title, description, then the content. */
+export function guideMarkdown(html: string, selector?: string): { title: string; summary: string; body: string; markdown: string } {
+  const tree = unified().use(rehypeParse).parse(html);
+  const title = oneLine(toText(select('h1', tree) ?? select('title', tree) ?? { type: 'root', children: [] }));
+  const summary = oneLine(String(select('meta[name="description"]', tree)?.properties['content'] ?? ''));
+  const body = htmlToMarkdown(html, selector);
+  return { title, summary, body, markdown: `# ${title}\n\n${summary ? `> ${summary}\n\n` : ''}${body}\n` };
+}
+
+export interface ExportContext {
+  /** The environment's label, said in non-production exports. */
+  environment: string;
+  isProduction: boolean;
+  services: ServiceModel[];
+}
+
+/** Guides in the sidebar's order, then any other guide page by path. */
+function guidesInOrder(twins: Map<string, TwinEntry>, order: string[]): TwinEntry[] {
+  const guides = [...twins.values()].filter((t) => t.kind === 'guide');
+  const rank = (t: TwinEntry) => (order.includes(t.path) ? order.indexOf(t.path) : order.length);
+  return guides.sort((a, b) => rank(a) - rank(b) || a.path.localeCompare(b.path));
+}
+
+function intro(context: ExportContext): string {
+  const where = context.isProduction ? '' : ` This export is of the ${context.environment} environment: its URLs are that environment's.`;
+  return (
+    'The documentation of the Atlas of Living Australia (ALA) web APIs — occurrence records, species, ' +
+    'names, lists, spatial layers, images and more, through one API gateway. Guides explain access and ' +
+    'authentication (most operations are open; 🔒 ones need an OAuth 2.0 / OpenID Connect token; the galah ' +
+    'Common APIs take an API key); each service has an index of its operations, and each operation a page ' +
+    `with its parameters, request body, responses, examples and Shell/Python/R samples.${where}`
+  );
+}
+
+const link = (title: string, url: string, about: string) => `- [${title}](${url})${about ? `: ${oneLine(about)}` : ''}`;
+
+export function llmsIndex(twins: Map<string, TwinEntry>, order: string[], context: ExportContext): string {
+  const lines = ['# ALA API portal', '', `> ${intro(context)}`, '', '## Guides', ''];
+  for (const guide of guidesInOrder(twins, order)) lines.push(link(guide.title, markdownPath(guide.path), guide.summary));
+  lines.push('', '## Services', '');
+  for (const service of context.services) lines.push(link(service.title, markdownPath(`/services/${service.id}/`), `${service.purpose} (${service.counts.total} operations)`));
+  lines.push('', '## OpenAPI documents', '');
+  for (const service of context.services) {
+    lines.push(link(`${service.title} (JSON)`, documentPath(service.id, 'json'), `the OpenAPI document of ${service.title}, as built for this environment`));
+    lines.push(link(`${service.title} (YAML)`, documentPath(service.id, 'yaml'), `the same document in YAML`));
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+/** Every page's twin in reading order: the guides as the sidebar lists them, each service followed by its operations. */
+export function llmsFull(twins: Map<string, TwinEntry>, order: string[], context: ExportContext): string {
+  const services = new Map(context.services.map((s) => [`/services/${s.id}/`, s]));
+  const sequence: TwinEntry[] = [];
+  const add = (path: string) => {
+    const twin = twins.get(path);
+    if (twin && !sequence.includes(twin)) sequence.push(twin);
+  };
+  const guides = guidesInOrder(twins, order);
+  const listed = [...order.filter((p) => twins.has(p)), ...guides.map((g) => g.path), ...context.services.map((s) => `/services/${s.id}/`)];
+  for (const path of listed) {
+    add(path);
+    for (const op of services.get(path)?.operations ?? []) add(op.href);
+  }
+  const parts = sequence.map((t) => t.markdown.replace(/^# (.*)\n/, (heading) => `${heading}\nSource: ${markdownPath(t.path)}\n`).trim());
+  return `# ALA API portal\n\n> ${intro(context)}\n\n---\n\n${parts.join('\n\n---\n\n')}\n`;
+}
