@@ -12,10 +12,24 @@ import { clientAuthentication, type TryItTarget } from '../lib/auth/try-it-auth.
 interface Client {
   modal: ApiClientModal;
   store: WorkspaceStore;
-  documents: Map<string, Promise<boolean>>;
 }
 
 let client: Promise<Client> | undefined;
+/** Each document is fetched once, alongside the client's code, and added to its store once. */
+const documents = new Map<string, Promise<Record<string, unknown>>>();
+const added = new Map<string, Promise<boolean>>();
+
+function fetchDocument(url: string): Promise<Record<string, unknown>> {
+  let document = documents.get(url);
+  if (!document) {
+    document = fetch(url).then((r) => {
+      if (!r.ok) throw new Error(`${url}: HTTP ${r.status}`);
+      return r.json() as Promise<Record<string, unknown>>;
+    });
+    documents.set(url, document);
+  }
+  return document;
+}
 
 function loadStylesheet(href: string): Promise<void> {
   return new Promise((resolve) => {
@@ -43,9 +57,10 @@ function loadClient(): Promise<Client> {
     // Content-Security-Policy would report: tell it first.
     const { config } = await import('zod');
     config({ jitless: true });
-    const [{ createApiClientModal }, { createWorkspaceStore }, style, theme] = await Promise.all([
+    const [{ createApiClientModal }, { createWorkspaceStore }, { watch }, style, theme] = await Promise.all([
       import('@scalar/api-client/modal'),
       import('@scalar/workspace-store/client'),
+      import('vue'),
       import('@scalar/api-client/style.css?url'),
       import('../styles/try-it-theme.css?url'),
     ]);
@@ -55,19 +70,29 @@ function loadClient(): Promise<Client> {
     const el = Object.assign(document.createElement('div'), { className: 'ala-try-it' });
     document.body.append(el);
     const modal = createApiClientModal({ el, workspaceStore: store, options: { hideClientButton: true } });
-    return { modal, store, documents: new Map() };
+    // While the dialog is open, the page behind it is inert: out of reach of the keyboard, of
+    // screen readers' virtual cursors, and of its landmarks (the client has its own <main>).
+    // Synchronous, so the page is live again before the client gives focus back to the button.
+    watch(
+      () => modal.modalState.open,
+      (open) => {
+        for (const child of document.body.children) if (child !== el && child instanceof HTMLElement) child.inert = open;
+      },
+      { flush: 'sync' },
+    );
+    return { modal, store };
   })();
   return client;
 }
 
 async function open(target: TryItTarget): Promise<void> {
-  const { modal, store, documents } = await loadClient();
-  let added = documents.get(target.documentName);
-  if (!added) {
-    added = store.addDocument({ name: target.documentName, url: target.documentUrl });
-    documents.set(target.documentName, added);
+  const [{ modal, store }, document] = await Promise.all([loadClient(), fetchDocument(target.documentUrl)]);
+  let ready = added.get(target.documentName);
+  if (!ready) {
+    ready = store.addDocument({ name: target.documentName, document });
+    added.set(target.documentName, ready);
   }
-  await added;
+  await ready;
   const credentials = tabCredentials();
   const auth = clientAuthentication(target, { token: credentials.activeToken()?.accessToken, apiKey: credentials.apiKey() });
   const method = target.method.toLowerCase();
@@ -80,15 +105,22 @@ export function startTryIt(): void {
   for (const button of document.querySelectorAll<HTMLButtonElement>('button[data-try-it]')) {
     const target = JSON.parse(button.dataset['tryIt'] ?? '{}') as TryItTarget;
     button.hidden = false;
-    const prefetch = () => void loadClient();
+    const prefetch = () => {
+      void loadClient();
+      void fetchDocument(target.documentUrl).catch(() => undefined);
+    };
     button.addEventListener('pointerenter', prefetch, { once: true });
     button.addEventListener('focus', prefetch, { once: true });
+    const status = button.parentElement?.querySelector<HTMLElement>('[data-try-it-status]');
     button.addEventListener('click', () => {
       button.setAttribute('aria-busy', 'true');
+      if (status) status.textContent = '';
       open(target)
         .catch((error: unknown) => {
-          console.error(error);
-          button.dataset['tryItError'] = 'The API client could not open. Reload the page and try again.';
+          // Let the next click start again, and tell the reader what happened.
+          client = undefined;
+          documents.delete(target.documentUrl);
+          if (status) status.textContent = `The API client could not open (${error instanceof Error ? error.message : String(error)}). Check your connection and try again.`;
         })
         .finally(() => button.removeAttribute('aria-busy'));
     });

@@ -99,7 +99,7 @@ test('keyboard: the token helper form can be filled and sent without a mouse', a
   await page.keyboard.press('Tab');
   await expect(page.getByRole('button', { name: "Show the provider's scopes" })).toBeFocused();
   await page.keyboard.press('Tab');
-  await expect(page.getByRole('button', { name: 'Copy' }).first()).toBeFocused();
+  await expect(page.getByRole('button', { name: 'Copy', exact: true }).first()).toBeFocused();
   await page.keyboard.press('Tab');
   await page.keyboard.press('Enter'); // opens "Advanced"
   await page.keyboard.press('Tab');

