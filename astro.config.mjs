@@ -4,6 +4,7 @@ import starlight from '@astrojs/starlight';
 import { env, isProduction, shownServices } from './src/config/index.ts';
 import { servicePath, TOKEN_HELPER_PATH } from './src/config/site.ts';
 import { cspMeta } from './src/integrations/csp-meta.ts';
+import { hostingHeaders } from './src/integrations/hosting-headers.ts';
 import { openApiCheck } from './src/integrations/openapi-check.ts';
 
 const title = isProduction ? 'ALA API' : `ALA API (${env.label})`;
@@ -13,6 +14,7 @@ export default defineConfig({
   trailingSlash: 'always',
   integrations: [
     openApiCheck(),
+    hostingHeaders(),
     starlight({
       title,
       description: 'Documentation of the Atlas of Living Australia web APIs: guides, authentication, and every service with a try-it console.',
