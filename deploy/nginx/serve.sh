@@ -4,8 +4,8 @@
 #
 #   deploy/nginx/serve.sh <dist-dir> <port>
 #
-# Everything nginx writes (its pid, temporary files, error log) lives in a temporary folder,
-# removed when nginx stops; no root or system path is touched. Stops on SIGTERM or Ctrl+C.
+# nginx logs errors to stderr; its pid and temporary files live in a temporary folder, removed
+# when it stops. No system path is written. Stops on SIGTERM or Ctrl+C.
 set -euo pipefail
 
 usage() {
@@ -39,8 +39,8 @@ fi
 modules=/usr/lib/nginx/modules
 load_brotli='' brotli_rules='' brotli=off
 if [ -f "$modules/ngx_http_brotli_filter_module.so" ]; then
-  load_brotli="load_module $modules/ngx_http_brotli_filter_module.so;"
-  brotli_rules="include $here/brotli.conf;"
+  load_brotli="load_module \"$modules/ngx_http_brotli_filter_module.so\";"
+  brotli_rules="include \"$here/brotli.conf\";"
   brotli=on
 fi
 
@@ -52,7 +52,7 @@ trap 'rm -rf "$work"' EXIT
 cat >"$work/nginx.conf" <<CONF
 daemon off;
 worker_processes 1;
-pid $work/nginx.pid;
+pid "$work/nginx.pid";
 error_log stderr warn;
 $load_brotli
 
@@ -62,17 +62,17 @@ events {
 
 http {
     access_log off;
-    client_body_temp_path $work/client_body;
-    proxy_temp_path $work/proxy;
-    fastcgi_temp_path $work/fastcgi;
-    uwsgi_temp_path $work/uwsgi;
-    scgi_temp_path $work/scgi;
+    client_body_temp_path "$work/client_body";
+    proxy_temp_path "$work/proxy";
+    fastcgi_temp_path "$work/fastcgi";
+    uwsgi_temp_path "$work/uwsgi";
+    scgi_temp_path "$work/scgi";
     sendfile on;
 
     server {
         listen 127.0.0.1:$port;
-        root $dist;
-        include $here/portal.conf;
+        root "$dist";
+        include "$here/portal.conf";
         $brotli_rules
     }
 }
