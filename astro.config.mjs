@@ -5,6 +5,7 @@ import { env, isProduction } from './src/config/index.ts';
 import { sidebar } from './src/config/navigation.ts';
 import { cspMeta } from './src/integrations/csp-meta.ts';
 import { markdownTwins } from './src/integrations/markdown-twins.ts';
+import { hostingHeaders } from './src/integrations/hosting-headers.ts';
 import { openApiCheck } from './src/integrations/openapi-check.ts';
 
 const title = isProduction ? 'ALA API' : `ALA API (${env.label})`;
@@ -14,6 +15,7 @@ export default defineConfig({
   trailingSlash: 'always',
   integrations: [
     openApiCheck(),
+    hostingHeaders(),
     starlight({
       title,
       description: 'Documentation of the Atlas of Living Australia web APIs: guides, authentication, and the reference of every operation, with samples and Try it.',

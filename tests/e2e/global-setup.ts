@@ -10,7 +10,7 @@ import { execFileSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { startApiServer } from '../support/api-server.ts';
-import { PROVIDER_PORTS, SANDBOX_API_PORT } from '../support/sites.ts';
+import { NGINX_PROVIDER_PORT, PROVIDER_PORTS, SANDBOX_API_PORT } from '../support/sites.ts';
 
 export const SANDBOX_DOCS = resolve('dist-sandbox-openapi');
 const REAL_USER_DETAILS = resolve('../shared/reference/openapi/user-details.real.json');
@@ -44,7 +44,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     ALA_OPENAPI_DIR: SANDBOX_DOCS,
     ALA_API_BASE: `http://127.0.0.1:${SANDBOX_API_PORT}`,
     // The token helper tests' OpenID providers, which the Content-Security-Policy must allow.
-    ALA_CSP_CONNECT: PROVIDER_PORTS.map((port) => `http://127.0.0.1:${port}`).join(' '),
+    ALA_CSP_CONNECT: [...PROVIDER_PORTS, NGINX_PROVIDER_PORT].map((port) => `http://127.0.0.1:${port}`).join(' '),
   });
 
   // The sandbox's gateway: a real loopback API that records what "Try it" sends.

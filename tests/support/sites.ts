@@ -17,6 +17,13 @@ export const SITE_PORTS = {
 export const SANDBOX_API_PORT = base + 10;
 /** The token helper tests' OpenID providers: ALA-style and Cognito-style. */
 export const PROVIDER_PORTS = [base + 20, base + 21] as const;
+/**
+ * Debian's nginx with the portal's server rules (deploy/nginx/serve.sh): on `dist/`, on
+ * `dist-sandbox/`, on a folder of one sample file per content type, and one the tests stop.
+ */
+export const NGINX_PORTS = { production: base + 30, sandbox: base + 31, samples: base + 32, stopped: base + 33 } as const;
+/** The OpenID provider of the token helper test run through nginx. */
+export const NGINX_PROVIDER_PORT = base + 34;
 /** A loopback port nothing listens on (an unreachable provider). */
 export const UNUSED_PORT = base + 29;
 export const sandboxSite = `http://127.0.0.1:${SITE_PORTS.sandbox}`;

@@ -1,35 +1,17 @@
 /**
  * A small real HTTP server for a built site: serves files from a folder on loopback, with
- * directory indexes, the site's own 404 page, and gzip for text (as any production static host
- * does). Used by the browser tests and the benchmark.
+ * directory indexes, the site's own 404 page, and gzip for text, with the content types of the
+ * hosting definition (src/config/hosting.ts). Used by the browser tests and the benchmark; the
+ * production server rules themselves are tested on nginx (tests/e2e/hosting-*.spec.ts).
  */
 import { createReadStream } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { gzipSync } from 'node:zlib';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { extname, join, normalize, sep } from 'node:path';
-
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.yaml': 'application/yaml; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.xml': 'application/xml',
-  '.txt': 'text/plain; charset=utf-8',
-  '.md': 'text/markdown; charset=utf-8',
-  '.woff2': 'font/woff2',
-  '.wasm': 'application/wasm',
-  '.pf_meta': 'application/octet-stream',
-  '.pf_index': 'application/octet-stream',
-  '.pf_fragment': 'application/octet-stream',
-  '.pagefind': 'application/octet-stream',
-};
+import { join, normalize, sep } from 'node:path';
+import { COMPRESSED_TYPES, NOT_FOUND_PAGE } from '../../src/config/hosting.ts';
+import { contentTypeOf, mediaType } from '../../src/lib/hosting/classes.ts';
 
 async function resolveFile(root: string, urlPath: string): Promise<string | undefined> {
   const decoded = decodeURIComponent(urlPath.split('?')[0] ?? '/');
@@ -45,7 +27,6 @@ async function resolveFile(root: string, urlPath: string): Promise<string | unde
   return undefined;
 }
 
-const COMPRESSIBLE = /\.(html|js|mjs|css|json|yaml|svg|xml|txt|md)$/;
 const gzipped = new Map<string, { mtime: number; body: Buffer }>();
 
 /** The gzip body of a text file, compressed once per version of the file. */
@@ -72,14 +53,14 @@ export async function serveDirectory(root: string, port = 0, host = '127.0.0.1')
     }
     const file = await resolveFile(base, req.url ?? '/');
     if (!file) {
-      const notFound = await resolveFile(base, '/404.html');
-      res.writeHead(404, { 'content-type': TYPES['.html']! });
+      const notFound = await resolveFile(base, NOT_FOUND_PAGE);
+      res.writeHead(404, { 'content-type': contentTypeOf(NOT_FOUND_PAGE) });
       if (notFound) createReadStream(notFound).pipe(res);
       else res.end('Not found');
       return;
     }
-    const type = TYPES[extname(file)] ?? 'application/octet-stream';
-    if (COMPRESSIBLE.test(file) && /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''))) {
+    const type = contentTypeOf(file);
+    if (COMPRESSED_TYPES.includes(mediaType(type)) && /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''))) {
       const body = await gzipOf(file);
       res.writeHead(200, { 'content-type': type, 'content-encoding': 'gzip', 'content-length': body.byteLength, vary: 'accept-encoding' });
       res.end(body);

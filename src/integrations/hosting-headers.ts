@@ -1,0 +1,16 @@
+/** After the build: `_headers` for static hosts that read one (src/lib/hosting/headers-file.ts). */
+import type { AstroIntegration } from 'astro';
+import { writeFile } from 'node:fs/promises';
+import { renderHeadersFile } from '../lib/hosting/headers-file.ts';
+
+export function hostingHeaders(): AstroIntegration {
+  return {
+    name: 'ala:hosting-headers',
+    hooks: {
+      'astro:build:done': async ({ dir, logger }) => {
+        await writeFile(new URL('_headers', dir), renderHeadersFile());
+        logger.info('_headers written for static hosts');
+      },
+    },
+  };
+}
