@@ -85,6 +85,7 @@ test('keyboard: a service index can be walked to an operation page, and "Try it"
   await page.keyboard.press('Enter');
   await expect(page.locator('[data-operation-page]')).toBeVisible();
   const tryIt = page.locator('[data-operation-page] button[data-try-it]');
+  await expect(tryIt).toBeVisible();
   await tryIt.focus();
   await page.keyboard.press('Enter');
   await expect(page.getByRole('dialog', { name: 'API Client' })).toBeVisible({ timeout: 15_000 });

@@ -76,6 +76,7 @@ test('the galah API key, entered on the page, reaches the x-api-key header; noth
   const operationId = (await first.getAttribute('data-operation'))!;
   await first.getByRole('link').first().click();
   await expect(page.locator('[data-operation-page]')).toHaveAttribute('data-operation', operationId);
+  await expect(page.locator('[data-api-key-form]')).toBeVisible();
   await page.getByLabel(/Your API key/).fill('galah-key-123');
   await page.getByRole('button', { name: 'Use for Try it' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Try it sends this key' })).toBeVisible();
