@@ -1,7 +1,7 @@
 /**
- * Code samples of the authentication guide, built from the environment so that no URL is typed
- * into the MDX. Every group offers the same languages (the `SampleSet` type enforces it), so the
- * synced language tabs always have something to switch to.
+ * Code samples of the guides, built from the environment so that no URL is typed into the MDX.
+ * Every group offers Shell, Python and R (the `SampleSet` type enforces it), so the synced
+ * language tabs always have something to switch to; a group may add JavaScript.
  */
 import type { Environment } from '../config/environments.ts';
 
@@ -9,10 +9,19 @@ export const SAMPLE_LANGUAGES = [
   { key: 'shell', label: 'Shell', lang: 'sh' },
   { key: 'python', label: 'Python', lang: 'python' },
   { key: 'r', label: 'R', lang: 'r' },
+  { key: 'javascript', label: 'JavaScript', lang: 'js' },
 ] as const;
 
 export type SampleLanguage = (typeof SAMPLE_LANGUAGES)[number]['key'];
-export type SampleSet = Record<SampleLanguage, string>;
+export type SampleSet = Record<Exclude<SampleLanguage, 'javascript'>, string> & { javascript?: string };
+
+/** The languages a group of samples has, in tab order. */
+export function sampleLanguages(samples: SampleSet) {
+  return SAMPLE_LANGUAGES.filter((l) => samples[l.key] !== undefined);
+}
+
+/** A single-quoted shell word. */
+export const shellQuote = (v: string) => `'${v.replace(/'/g, `'\\''`)}'`;
 
 /** A protected call every sample ends with: search ALA user accounts (needs `users/read`). */
 function protectedExample(env: Environment) {
@@ -83,7 +92,6 @@ export function clientCredentialsCode(inputs: ClientCredentialsInputs): SampleSe
   const { tokenUrl: token, callUrl } = inputs;
   const clientId = inputs.clientId?.trim() || 'your-client-id';
   const scope = inputs.scope?.trim().replace(/\s+/g, ' ') || 'users/read';
-  const shellQuote = (v: string) => `'${v.replace(/'/g, `'\\''`)}'`;
   const pyQuote = (v: string) => JSON.stringify(v);
   return {
     shell: `CLIENT_ID=${shellQuote(clientId)}
