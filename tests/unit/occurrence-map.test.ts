@@ -187,7 +187,7 @@ describe('what the service answered', () => {
     expect(rejected?.detail).toContain('It said: Cannot parse query.');
     expect(explainCount({ kind: 'unreachable' }, 'https://api.ala.org.au')?.detail).toContain('Nothing came back from https://api.ala.org.au');
     expect(explainTileErrors(0)).toBeUndefined();
-    expect(explainTileErrors(3)?.title).toBe('3 map tiles could not be drawn');
+    expect(explainTileErrors(3)?.title).toBe('Map tiles could not be drawn');
   });
 
   it('reads the legend of a field, its first twelve values', () => {

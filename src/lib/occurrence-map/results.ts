@@ -83,8 +83,8 @@ export function explainCount(result: CountResult, serviceOrigin: string): Proble
 export function explainTileErrors(failed: number): Problem | undefined {
   if (failed === 0) return undefined;
   return {
-    title: `${failed === 1 ? 'One map tile' : `${formatCount(failed)} map tiles`} could not be drawn`,
-    detail: 'The WMS answered with an error instead of an image. Open the WMS request below to see its answer.',
+    title: 'Map tiles could not be drawn',
+    detail: 'The WMS answered tile requests with an error instead of an image. Open the image of this view (below) to read its answer.',
   };
 }
 
