@@ -3,13 +3,13 @@
  * Leaflet and to the occurrences service. Every URL, query string and sentence comes from
  * src/lib/occurrence-map; this file only reads the form, draws, fetches and writes the page.
  */
-import L from 'leaflet';
+import type { Map as LeafletMap, TileLayer } from 'leaflet';
 import { countUrl, fieldLegendUrl, getMapUrl, legendGraphicUrl, wmsBaseUrl, wmsLayerOptions, type ImageSize } from '../lib/occurrence-map/requests.ts';
 import { countText, explainCount, explainTileErrors, fieldLegend, rampLegend, readCount, type CountResult, type LegendEntry, type Problem } from '../lib/occurrence-map/results.ts';
 import { mapSamples } from '../lib/occurrence-map/samples.ts';
 import {
   colourField,
-  COLOUR_HINT,
+  COLOUR_PROBLEM,
   DEFAULT_STATE,
   DENSITY_MODES,
   hasView,
@@ -41,28 +41,47 @@ function onMapBackground(colour: string): string {
 class SampleBlock {
   /** The highlighted lines of the build-time sample, reused wherever a line is unchanged. */
   readonly #highlighted = new Map<string, Element>();
+  readonly #code: HTMLElement;
+  readonly #copy: HTMLButtonElement | null;
 
-  constructor(
-    private readonly code: HTMLElement,
-    private readonly copy: HTMLButtonElement | null,
-  ) {
-    for (const line of code.querySelectorAll(':scope > .ec-line')) this.#highlighted.set(line.textContent ?? '', line);
+  constructor(code: HTMLElement, copy: HTMLButtonElement | null) {
+    this.#code = code;
+    this.#copy = copy;
+    for (const line of code.children) this.#highlighted.set(lineText(line), line.cloneNode(true) as Element);
   }
 
+  /** Shows `text`, replacing only the lines that changed. */
   show(text: string): void {
-    const lines = text.split('\n').map((line) => {
-      const known = this.#highlighted.get(line);
-      if (known) return known.cloneNode(true);
-      const row = document.createElement('div');
-      row.className = 'ec-line';
-      const code = row.appendChild(document.createElement('div'));
-      code.className = 'code';
-      code.textContent = line || '\n';
-      return row;
-    });
-    this.code.replaceChildren(...lines);
-    this.copy?.setAttribute('data-code', text.replace(/\n/g, '\u007f'));
+    const lines = text.split('\n');
+    const rows = [...this.#code.children];
+    for (const [i, line] of lines.entries()) {
+      const row = rows[i];
+      if (row && lineText(row) === line) continue;
+      const next = (this.#highlighted.get(line)?.cloneNode(true) as Element | undefined) ?? plainLine(line);
+      if (row) row.replaceWith(next);
+      else this.#code.append(next);
+    }
+    for (const extra of rows.slice(lines.length)) extra.remove();
+    this.#copy?.setAttribute('data-code', text.replace(/\n/g, '\u007f'));
   }
+}
+
+/** Runs a task once the browser is idle (soon, where it cannot tell). */
+function whenIdle(task: () => void): void {
+  if ('requestIdleCallback' in window) requestIdleCallback(task, { timeout: 2000 });
+  else setTimeout(task, 200);
+}
+
+/** The text of one rendered line (Expressive Code writes an empty line as a newline). */
+const lineText = (row: Element) => (row.textContent === '\n' ? '' : (row.textContent ?? ''));
+
+function plainLine(text: string): Element {
+  const row = document.createElement('div');
+  row.className = 'ec-line';
+  const code = row.appendChild(document.createElement('div'));
+  code.className = 'code';
+  code.textContent = text || '\n';
+  return row;
 }
 
 class OccurrenceMap extends HTMLElement {
@@ -72,8 +91,8 @@ class OccurrenceMap extends HTMLElement {
   #viewInUrl = false;
   /** Set while the page moves the map itself, so that only the reader's moves count as theirs. */
   #movingMap = false;
-  #map!: L.Map;
-  #wms!: L.TileLayer.WMS;
+  #map: LeafletMap | undefined;
+  #wms: TileLayer.WMS | undefined;
   /** The WMS layer's URL and options as last drawn. */
   #layerKey = '';
   #timer: ReturnType<typeof setTimeout> | undefined;
@@ -102,29 +121,48 @@ class OccurrenceMap extends HTMLElement {
     this.#api = this.dataset['api'] ?? '';
     this.#state = parseState(location.search);
     this.#viewInUrl = hasView(location.search);
+    if (!this.#viewInUrl) this.#state = { ...this.#state, view: this.#defaultView() };
     this.#samples = [...this.querySelectorAll<HTMLElement>('[data-map-samples] [role="tabpanel"]')].map(
       (panel) => new SampleBlock(panel.querySelector<HTMLElement>('pre code')!, panel.querySelector<HTMLButtonElement>('button[data-code]')),
     );
     this.#writeForm(this.#state);
-    this.#createMap(this.dataset['tiles'] ?? '');
     this.#wireForm();
     this.#wireResults();
     window.addEventListener('popstate', () => this.#restoreFromUrl());
-    this.#state = { ...this.#state, view: this.#currentView() };
-    this.#draw();
+    this.#draw({ request: 'when idle' });
+    this.#createMapWhenNear();
   }
 
   // The map.
 
-  #createMap(tiles: string): void {
+  /**
+   * Leaflet is loaded, and the map drawn, once the map is about to scroll into view (at once on
+   * most desktops): a reader who stays at the form or the code does not pay for it.
+   */
+  #createMapWhenNear(): void {
     const container = this.#el('[data-map]');
+    container.tabIndex = 0;
+    const observer = new IntersectionObserver(
+      (entries) => {
+        if (!entries.some((e) => e.isIntersecting)) return;
+        observer.disconnect();
+        void this.#createMap(container);
+      },
+      { rootMargin: '150px' },
+    );
+    observer.observe(container);
+  }
+
+  async #createMap(container: HTMLElement): Promise<void> {
+    const { map, tileLayer } = await import('leaflet/dist/leaflet-src.esm.js');
     this.#el('[data-map-placeholder]').remove();
-    this.#map = L.map(container, { minZoom: MIN_ZOOM, maxZoom: MAX_ZOOM, worldCopyJump: true });
-    L.tileLayer(tiles, { maxZoom: MAX_ZOOM, attribution: ATTRIBUTION }).addTo(this.#map);
+    const view = this.#state.view;
+    this.#map = map(container, { minZoom: MIN_ZOOM, maxZoom: MAX_ZOOM, worldCopyJump: true, center: [view.lat, view.lon], zoom: view.zoom });
+    tileLayer(this.dataset['tiles'] ?? '', { maxZoom: MAX_ZOOM, attribution: ATTRIBUTION }).addTo(this.#map);
     const url = wmsBaseUrl(this.#api, this.#state);
     const options = wmsLayerOptions(this.#state);
     this.#layerKey = JSON.stringify([url, options]);
-    this.#wms = L.tileLayer.wms(url, options).addTo(this.#map);
+    this.#wms = tileLayer.wms(url, options).addTo(this.#map);
     this.#wms.on('loading', () => {
       this.#failedTiles = 0;
       this.#showProblem();
@@ -133,13 +171,13 @@ class OccurrenceMap extends HTMLElement {
       this.#failedTiles++;
       this.#showProblem();
     });
-    this.#setView(this.#viewInUrl ? this.#state.view : this.#defaultView());
     this.#map.on('moveend', () => {
       if (!this.#movingMap) this.#viewInUrl = true;
       this.#state = { ...this.#state, view: this.#currentView() };
       this.#showRequest();
       this.#commit('replace');
     });
+    this.#showRequest();
   }
 
   /** Australia: one zoom level further out on a narrow screen. */
@@ -149,6 +187,8 @@ class OccurrenceMap extends HTMLElement {
   }
 
   #setView(view: MapView): void {
+    this.#state = { ...this.#state, view };
+    if (!this.#map) return;
     this.#movingMap = true;
     try {
       this.#map.setView([view.lat, view.lon], view.zoom, { animate: false });
@@ -157,14 +197,17 @@ class OccurrenceMap extends HTMLElement {
     }
   }
 
+  /** Where the map looks: the map's own view once it is drawn, else the one it will open at. */
   #currentView(): MapView {
+    if (!this.#map) return this.#state.view;
     const centre = this.#map.getCenter();
     return roundView({ lat: centre.lat, lon: centre.lng, zoom: this.#map.getZoom() });
   }
 
   #imageSize(): ImageSize {
-    const size = this.#map.getSize();
-    return { width: Math.max(1, Math.round(size.x)), height: Math.max(1, Math.round(size.y)) };
+    const container = this.#el('[data-map]');
+    const size = this.#map ? { width: this.#map.getSize().x, height: this.#map.getSize().y } : { width: container.clientWidth, height: container.clientHeight };
+    return { width: Math.max(1, Math.round(size.width)), height: Math.max(1, Math.round(size.height)) };
   }
 
   // The form.
@@ -238,7 +281,7 @@ class OccurrenceMap extends HTMLElement {
     const colour = parseColour(input.value);
     const error = this.#el('[data-colour-error]');
     input.setAttribute('aria-invalid', String(!colour));
-    error.textContent = colour ? '' : `This colour cannot be used. ${COLOUR_HINT}`;
+    error.textContent = colour ? '' : COLOUR_PROBLEM;
     if (!colour) return;
     const swatch = this.#el('[data-colour-swatch]');
     swatch.style.background =
@@ -296,12 +339,13 @@ class OccurrenceMap extends HTMLElement {
     this.#commit('push');
   }
 
-  #draw(): void {
+  /** Draws the state; the request and samples (below the map) may wait until the page is idle. */
+  #draw({ request }: { request: 'now' | 'when idle' } = { request: 'now' }): void {
     const state = this.#state;
     const url = wmsBaseUrl(this.#api, state);
     const options = wmsLayerOptions(state);
     const layerKey = JSON.stringify([url, options]);
-    if (layerKey !== this.#layerKey) {
+    if (this.#wms && layerKey !== this.#layerKey) {
       this.#layerKey = layerKey;
       this.#wms.setParams(options, true);
       this.#wms.setUrl(url, false); // redraws once, even when only the options changed
@@ -312,7 +356,8 @@ class OccurrenceMap extends HTMLElement {
       void this.#recount();
     }
     void this.#showLegend();
-    this.#showRequest();
+    if (request === 'now') this.#showRequest();
+    else whenIdle(() => this.#showRequest());
   }
 
   async #recount(): Promise<void> {
@@ -447,7 +492,6 @@ class OccurrenceMap extends HTMLElement {
     this.#viewInUrl = hasView(location.search);
     this.#writeForm(this.#state);
     this.#setView(this.#viewInUrl ? this.#state.view : this.#defaultView());
-    this.#state = { ...this.#state, view: this.#currentView() };
     this.#draw();
   }
 }

@@ -17,8 +17,10 @@ const RAMP = '56FFFF00,10,56FFCC00,100,77FF9900,1000,AAFF6600,10000,FFD60A00';
 
 const uniqueQuery = () => `genus:Eucalyptus AND id:${randomUUID().slice(0, 8)}`;
 
+/** Opens the map page and scrolls to the map, which draws itself once it comes near the viewport. */
 async function openMap(page: Page, search = ''): Promise<void> {
   await page.goto(`${sandboxSite}${MAP_PATH}${search}`);
+  await page.locator('.om-map').scrollIntoViewIfNeeded();
   await expect(page.locator('.om-map .leaflet-tile-loaded').first()).toBeVisible();
 }
 
@@ -163,7 +165,9 @@ test('a colour the service cannot use is refused, with what to type instead', as
   await openMap(page, `?q=${encodeURIComponent(q)}`);
   await field(page, 'Colour').fill('red');
   await expect(field(page, 'Colour')).toHaveAttribute('aria-invalid', 'true');
-  await expect(page.locator('#om-colour-error')).toContainText('This colour cannot be used. One colour as six hex digits');
+  await expect(page.locator('#om-colour-error')).toHaveText(
+    'This colour cannot be used: give six hex digits such as e6704c, or a ramp as above. The map keeps the last colour that worked.',
+  );
   await field(page, 'Size').fill('7');
   // The map keeps the last colour that works.
   await wmsRequest(q, (p) => p.get('ENV') === 'colormode:-1;color:e6704c;size:7;opacity:0.8');
@@ -308,5 +312,23 @@ test('without JavaScript the page says what it does and shows the code for the d
   await expect(shell).toBeVisible();
   await expect(shell).toContainText('curl -G "https://api.ala.org.au/occurrences/mapping/wms/reflect"');
   await expect(shell).toContainText(`--data-urlencode 'q=vernacularName:"Red Kangaroo"'`);
+  await context.close();
+});
+
+test('Leaflet loads on the map page only, and only once the map comes near', async ({ browser, baseURL }) => {
+  const context = await browser.newContext({ baseURL: baseURL!, viewport: { width: 390, height: 844 } });
+  const page = await context.newPage();
+  const leaflet: string[] = [];
+  page.on('request', (r) => {
+    if (/leaflet/i.test(r.url())) leaflet.push(r.url());
+  });
+  await page.goto('/', { waitUntil: 'networkidle' });
+  await page.goto('/errors/', { waitUntil: 'networkidle' });
+  expect(leaflet).toEqual([]);
+  await page.goto(MAP_PATH, { waitUntil: 'networkidle' });
+  expect(leaflet).toEqual([]);
+  await page.locator('.om-map').scrollIntoViewIfNeeded();
+  await expect.poll(() => leaflet.length).toBeGreaterThan(0);
+  expect(leaflet.every((url) => url.startsWith(`${baseURL}/_astro/`))).toBe(true);
   await context.close();
 });

@@ -121,6 +121,7 @@ export function parseColour(value: string): Colour | undefined {
 
 export const COLOUR_HINT =
   'One colour as six hex digits (RRGGBB), or a ramp for grid and hexagons: colours (AARRGGBB) between rising record counts, e.g. 56FFFF00,10,FFD60A00.';
+export const COLOUR_PROBLEM = 'This colour cannot be used: give six hex digits such as e6704c, or a ramp as above. The map keeps the last colour that worked.';
 
 function clamp(n: number, min: number, max: number): number {
   return Math.min(max, Math.max(min, n));
