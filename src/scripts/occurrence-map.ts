@@ -27,6 +27,7 @@ import {
 } from '../lib/occurrence-map/state.ts';
 import { SAMPLE_LANGUAGES } from '../lib/samples.ts';
 import { copyWithFeedback } from './clipboard.ts';
+import { LiveCodeBlock } from './live-code-block.ts';
 
 const DEBOUNCE_MS = 350;
 const ATTRIBUTION = '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors';
@@ -37,51 +38,10 @@ function onMapBackground(colour: string): string {
   return `${layer}, #fff`;
 }
 
-/** One Expressive Code block of "Reproduce it": rewritten in place when the map changes. */
-class SampleBlock {
-  /** The highlighted lines of the build-time sample, reused wherever a line is unchanged. */
-  readonly #highlighted = new Map<string, Element>();
-  readonly #code: HTMLElement;
-  readonly #copy: HTMLButtonElement | null;
-
-  constructor(code: HTMLElement, copy: HTMLButtonElement | null) {
-    this.#code = code;
-    this.#copy = copy;
-    for (const line of code.children) this.#highlighted.set(lineText(line), line.cloneNode(true) as Element);
-  }
-
-  /** Shows `text`, replacing only the lines that changed. */
-  show(text: string): void {
-    const lines = text.split('\n');
-    const rows = [...this.#code.children];
-    for (const [i, line] of lines.entries()) {
-      const row = rows[i];
-      if (row && lineText(row) === line) continue;
-      const next = (this.#highlighted.get(line)?.cloneNode(true) as Element | undefined) ?? plainLine(line);
-      if (row) row.replaceWith(next);
-      else this.#code.append(next);
-    }
-    for (const extra of rows.slice(lines.length)) extra.remove();
-    this.#copy?.setAttribute('data-code', text.replace(/\n/g, '\u007f'));
-  }
-}
-
 /** Runs a task once the browser is idle (soon, where it cannot tell). */
 function whenIdle(task: () => void): void {
   if ('requestIdleCallback' in window) requestIdleCallback(task, { timeout: 2000 });
   else setTimeout(task, 200);
-}
-
-/** The text of one rendered line (Expressive Code writes an empty line as a newline). */
-const lineText = (row: Element) => (row.textContent === '\n' ? '' : (row.textContent ?? ''));
-
-function plainLine(text: string): Element {
-  const row = document.createElement('div');
-  row.className = 'ec-line';
-  const code = row.appendChild(document.createElement('div'));
-  code.className = 'code';
-  code.textContent = text || '\n';
-  return row;
 }
 
 class OccurrenceMap extends HTMLElement {
@@ -102,7 +62,7 @@ class OccurrenceMap extends HTMLElement {
   #legendRequest: AbortController | undefined;
   #failedTiles = 0;
   #nextFilterId = 1;
-  #samples: SampleBlock[] = [];
+  #samples: LiveCodeBlock[] = [];
 
   #el<T extends Element = HTMLElement>(selector: string): T {
     const el = this.querySelector<T>(selector);
@@ -122,9 +82,7 @@ class OccurrenceMap extends HTMLElement {
     this.#state = parseState(location.search);
     this.#viewInUrl = hasView(location.search);
     if (!this.#viewInUrl) this.#state = { ...this.#state, view: this.#defaultView() };
-    this.#samples = [...this.querySelectorAll<HTMLElement>('[data-map-samples] [role="tabpanel"]')].map(
-      (panel) => new SampleBlock(panel.querySelector<HTMLElement>('pre code')!, panel.querySelector<HTMLButtonElement>('button[data-code]')),
-    );
+    this.#samples = [...this.querySelectorAll<HTMLElement>('[data-map-samples] .expressive-code')].map((block) => new LiveCodeBlock(block));
     this.#writeForm(this.#state);
     this.#wireForm();
     this.#wireResults();
@@ -222,6 +180,7 @@ class OccurrenceMap extends HTMLElement {
     mode.value = state.colourMode;
     this.#field('size').value = String(state.size);
     this.#field('opacity').value = String(state.opacity);
+    this.#el('[data-opacity-value]').textContent = String(state.opacity);
     this.#field('outline').checked = state.outline;
     this.#field('colour').value = state.colour;
     this.#showColourField();
@@ -295,7 +254,6 @@ class OccurrenceMap extends HTMLElement {
       if (event.target === this.#field('opacity')) this.#el('[data-opacity-value]').textContent = this.#field('opacity').value;
       this.#schedule();
     });
-    form.addEventListener('change', () => this.#schedule());
     form.addEventListener('submit', (event) => {
       event.preventDefault();
       this.#update();

@@ -128,6 +128,9 @@ test('a shared URL opens the same map, view included', async ({ page }) => {
   const q = uniqueQuery();
   await openMap(page, `?q=${encodeURIComponent(q)}&colormode=hexbin&opacity=0.5&outline=false&lat=-33.8688&lon=151.2093&zoom=9`);
   await expect(field(page, 'Colour mode')).toHaveValue('hexbin');
+  await expect(page.getByLabel('Opacity')).toHaveValue('0.5');
+  await expect(page.locator('[data-opacity-value]')).toHaveText('0.5');
+  await expect(field(page, 'Outline')).not.toBeChecked();
   const tile = await wmsRequest(q);
   expect(tile.get('ENV')).toBe('colormode:hexbin;color:e6704c;size:4;opacity:0.5');
   const [minx, miny, maxx, maxy] = tile.get('BBOX')!.split(',').map(Number) as [number, number, number, number];
