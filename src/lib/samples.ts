@@ -1,7 +1,7 @@
 /**
  * Code samples of the guides, built from the environment so that no URL is typed into the MDX.
- * Every group offers Shell, Python and R (the `SampleSet` type enforces it), so the synced
- * language tabs always have something to switch to; a group may add JavaScript.
+ * Every group offers the same languages (the `SampleSet` type enforces it), so the synced
+ * language tabs always have something to switch to; a group may add JavaScript after them.
  */
 import type { Environment } from '../config/environments.ts';
 
@@ -9,15 +9,15 @@ export const SAMPLE_LANGUAGES = [
   { key: 'shell', label: 'Shell', lang: 'sh' },
   { key: 'python', label: 'Python', lang: 'python' },
   { key: 'r', label: 'R', lang: 'r' },
-  { key: 'javascript', label: 'JavaScript', lang: 'js' },
 ] as const;
+const JAVASCRIPT = { key: 'javascript', label: 'JavaScript', lang: 'js' } as const;
 
 export type SampleLanguage = (typeof SAMPLE_LANGUAGES)[number]['key'];
-export type SampleSet = Record<Exclude<SampleLanguage, 'javascript'>, string> & { javascript?: string };
+export type SampleSet = Record<SampleLanguage, string> & { javascript?: string };
 
-/** The languages a group of samples has, in tab order. */
+/** The languages of a group of samples, in tab order: SAMPLE_LANGUAGES, then JavaScript if it has it. */
 export function sampleLanguages(samples: SampleSet) {
-  return SAMPLE_LANGUAGES.filter((l) => samples[l.key] !== undefined);
+  return samples.javascript === undefined ? [...SAMPLE_LANGUAGES] : [...SAMPLE_LANGUAGES, JAVASCRIPT];
 }
 
 /** A single-quoted shell word. */

@@ -25,7 +25,7 @@ import {
   type MapState,
   type MapView,
 } from '../lib/occurrence-map/state.ts';
-import { SAMPLE_LANGUAGES } from '../lib/samples.ts';
+import { sampleLanguages } from '../lib/samples.ts';
 import { copyWithFeedback } from './clipboard.ts';
 import { LiveCodeBlock } from './live-code-block.ts';
 
@@ -423,10 +423,8 @@ class OccurrenceMap extends HTMLElement {
     this.#el('[data-getmap-url]').textContent = url;
     this.#el<HTMLAnchorElement>('[data-getmap-link]').href = url;
     const samples = mapSamples({ api: this.#api, tiles: this.dataset['tiles'] ?? '', query: state, style: state, view: state.view, image });
-    for (const [i, block] of this.#samples.entries()) {
-      const language = SAMPLE_LANGUAGES[i];
-      if (language) block.show(samples[language.key]);
-    }
+    // The blocks are in tab order, which is the order of sampleLanguages().
+    for (const [i, language] of sampleLanguages(samples).entries()) this.#samples[i]?.show(samples[language.key]);
   }
 
   #wireResults(): void {

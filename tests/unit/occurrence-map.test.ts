@@ -19,6 +19,7 @@ import {
 } from '../../src/lib/occurrence-map/requests.ts';
 import { countText, cssColour, explainCount, explainTileErrors, fieldLegend, rampLegend, readCount } from '../../src/lib/occurrence-map/results.ts';
 import { codeString, mapSamples, type MapSampleInputs } from '../../src/lib/occurrence-map/samples.ts';
+import { sampleLanguages } from '../../src/lib/samples.ts';
 import { colourField, DEFAULT_STATE, hasView, parseColour, parseState, stateToSearch, type MapState } from '../../src/lib/occurrence-map/state.ts';
 
 const API = 'https://api.ala.org.au/occurrences';
@@ -210,6 +211,10 @@ describe('"Reproduce it" samples', () => {
     image: { width: 640, height: 480 },
   };
   const samples = mapSamples(inputs);
+
+  it('come in the site\'s three languages, then JavaScript', () => {
+    expect(sampleLanguages(samples).map((l) => l.label)).toEqual(['Shell', 'Python', 'R', 'JavaScript']);
+  });
 
   it('quote strings for Python, R and JavaScript alike', () => {
     expect(codeString('vernacularName:"Red Kangaroo"')).toBe(`'vernacularName:"Red Kangaroo"'`);
