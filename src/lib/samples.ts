@@ -1,27 +1,12 @@
 /**
  * Code samples of the guides, built from the environment so that no URL is typed into the MDX.
- * Every group offers the same languages (the `SampleSet` type enforces it), so the synced
- * language tabs always have something to switch to; a group may add JavaScript after them.
+ * Every group offers the same languages (the `SampleSet` type of ./sample-languages.ts enforces
+ * it), so the synced language tabs always have something to switch to.
  */
 import type { Environment } from '../config/environments.ts';
+import { shellQuote, type SampleSet } from './sample-languages.ts';
 
-export const SAMPLE_LANGUAGES = [
-  { key: 'shell', label: 'Shell', lang: 'sh' },
-  { key: 'python', label: 'Python', lang: 'python' },
-  { key: 'r', label: 'R', lang: 'r' },
-] as const;
-const JAVASCRIPT = { key: 'javascript', label: 'JavaScript', lang: 'js' } as const;
-
-export type SampleLanguage = (typeof SAMPLE_LANGUAGES)[number]['key'];
-export type SampleSet = Record<SampleLanguage, string> & { javascript?: string };
-
-/** The languages of a group of samples, in tab order: SAMPLE_LANGUAGES, then JavaScript if it has it. */
-export function sampleLanguages(samples: SampleSet) {
-  return samples.javascript === undefined ? [...SAMPLE_LANGUAGES] : [...SAMPLE_LANGUAGES, JAVASCRIPT];
-}
-
-/** A single-quoted shell word. */
-export const shellQuote = (v: string) => `'${v.replace(/'/g, `'\\''`)}'`;
+export { SAMPLE_LANGUAGES, sampleLanguages, shellQuote, type SampleLanguage, type SampleSet } from './sample-languages.ts';
 
 /** A protected call every sample ends with: search ALA user accounts (needs `users/read`). */
 function protectedExample(env: Environment) {

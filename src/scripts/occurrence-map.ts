@@ -25,7 +25,7 @@ import {
   type MapState,
   type MapView,
 } from '../lib/occurrence-map/state.ts';
-import { sampleLanguages } from '../lib/samples.ts';
+import { sampleLanguages } from '../lib/sample-languages.ts';
 import { copyWithFeedback } from './clipboard.ts';
 import { LiveCodeBlock } from './live-code-block.ts';
 
