@@ -17,8 +17,8 @@ function plainLine(text: string): Element {
 }
 
 export class LiveCodeBlock {
-  /** The highlighted lines of the built code, by their text. */
-  readonly #highlighted = new Map<string, Element>();
+  /** The highlighted lines of the built code, by their text (kept at the first change, copied when reused). */
+  #highlighted: Map<string, Element> | undefined;
   readonly #code: HTMLElement;
   readonly #copy: HTMLButtonElement | null;
 
@@ -26,11 +26,11 @@ export class LiveCodeBlock {
   constructor(block: HTMLElement) {
     this.#code = block.querySelector<HTMLElement>('pre > code')!;
     this.#copy = block.querySelector<HTMLButtonElement>('button[data-code]');
-    for (const line of this.#code.children) this.#highlighted.set(lineText(line), line.cloneNode(true) as Element);
   }
 
   /** Shows `text`, replacing only the lines that changed. */
   show(text: string): void {
+    this.#highlighted ??= new Map([...this.#code.children].map((line) => [lineText(line), line]));
     const lines = text.split('\n');
     const rows = [...this.#code.children];
     for (const [i, line] of lines.entries()) {

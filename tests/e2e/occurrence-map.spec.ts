@@ -192,6 +192,8 @@ test('copy buttons copy the current request and code', async ({ page, context })
   await samples.getByRole('tab', { name: 'R', exact: true }).click();
   const block = samples.locator('[role="tabpanel"]:not([hidden]) .expressive-code');
   await expect(block.locator('pre')).toContainText(`q = '${q}'`);
+  // Lines the change left alone keep their highlighting.
+  await expect(block.locator('.ec-line', { hasText: 'library(leaflet)' }).locator('span[style]').first()).toBeVisible();
   await block.hover();
   await block.getByRole('button', { name: /copy/i }).click();
   const code = await page.evaluate(() => navigator.clipboard.readText());
