@@ -13,6 +13,8 @@ const title = isProduction ? 'ALA API' : `ALA API (${env.label})`;
 export default defineConfig({
   site: 'https://docs.api.ala.org.au',
   trailingSlash: 'always',
+  // Leaflet's CSS names its control and marker images; as files they load only if ever shown.
+  vite: { build: { assetsInlineLimit: (file) => (file.includes('/node_modules/leaflet/') ? false : undefined) } },
   integrations: [
     openApiCheck(),
     hostingHeaders(),

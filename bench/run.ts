@@ -29,7 +29,7 @@ function log(message: string): void {
 function timedBuild(outDir: string, vars: Record<string, string> = {}): number {
   const start = performance.now();
   execFileSync(process.execPath, [ASTRO, 'build', '--outDir', outDir], {
-    env: { ...process.env, ALA_ENV: '', ALA_API_BASE: '', ALA_OPENAPI_DIR: '', ALA_CSP_CONNECT: '', ...vars },
+    env: { ...process.env, ALA_ENV: '', ALA_API_BASE: '', ALA_TILE_URL: '', ALA_OPENAPI_DIR: '', ALA_CSP_CONNECT: '', ...vars },
     stdio: 'ignore',
   });
   return (performance.now() - start) / 1000;
@@ -108,6 +108,7 @@ async function main(): Promise<void> {
     { name: 'Portal: token helper', url: '/authentication/token-helper/' },
     { name: 'Portal: /services/occurrences/', url: '/services/occurrences/', firstOperation: '[data-operation]' },
     { name: 'Portal: operation page', url: '/services/occurrences/search-occurrences/', firstOperation: '[data-operation-page]', tryIt: true },
+    { name: 'Portal: /examples/occurrence-map/', url: '/examples/occurrence-map/' },
     ...peers.map((p) => ({ name: p.name, url: p.path, firstOperation: p.firstOperation })),
   ];
 

@@ -1,6 +1,7 @@
 /**
- * The Content-Security-Policy of the built site: everything from the site itself, and network
- * requests only to the environment's API gateway and sign-in origins. Astro adds script-src and
+ * The Content-Security-Policy of the built site: everything from the site itself, network
+ * requests only to the environment's API gateway and sign-in origins, and images only from the
+ * occurrences service (map layers, legends) and the base-map tile server. Astro adds script-src and
  * style-src with the hashes of every inline script and style it writes (no 'unsafe-eval').
  */
 import { isLoopback } from '../lib/loopback.ts';
@@ -26,11 +27,16 @@ export function connectOrigins(env: Environment, extra: string[] = []): string[]
   ]);
 }
 
+/** Origins images may come from besides the site: the occurrence map's WMS and legends, and its base-map tiles. */
+export function imageOrigins(env: Environment): string[] {
+  return origins([env.services.occurrences.api, env.tiles]);
+}
+
 export function cspDirectives(env: Environment, extraConnect: string[] = []): string[] {
   return [
     "default-src 'self'",
     `connect-src 'self' ${connectOrigins(env, extraConnect).join(' ')}`,
-    "img-src 'self' data: blob:",
+    `img-src 'self' data: blob: ${imageOrigins(env).join(' ')}`,
     "font-src 'self' data:",
     "worker-src 'self' blob:",
     "object-src 'none'",

@@ -1,8 +1,9 @@
 /**
- * Resolves the environment the site is built for, from `ALA_ENV` and `ALA_API_BASE`.
+ * Resolves the environment the site is built for, from `ALA_ENV`, `ALA_API_BASE` and `ALA_TILE_URL`.
  * Pure: takes the variables as an argument so tests can exercise every case.
  */
 import { ENVIRONMENT_NAMES, environments, type Environment, type EnvironmentName } from './environments.ts';
+import { isLoopback } from '../lib/loopback.ts';
 import { services, type ServiceInfo } from './services.ts';
 
 export class ConfigError extends Error {
@@ -12,6 +13,7 @@ export class ConfigError extends Error {
 export interface BuildVariables {
   ALA_ENV?: string | undefined;
   ALA_API_BASE?: string | undefined;
+  ALA_TILE_URL?: string | undefined;
 }
 
 function isEnvironmentName(value: string): value is EnvironmentName {
@@ -35,6 +37,33 @@ export function parseApiBase(value: string): string {
   return url.origin;
 }
 
+const TILE_EXAMPLE = 'https://spatial.ala.org.au/osm/{z}/{x}/{y}.png';
+
+/** What is wrong with a tile URL template's placeholders, if anything: it needs {z}, {x} and {y}, and only those. */
+export function tilePlaceholderProblem(template: string): string | undefined {
+  const missing = ['{z}', '{x}', '{y}'].filter((p) => !template.includes(p));
+  if (missing.length) return `must contain {z}, {x} and {y} (missing ${missing.join(', ')})`;
+  const others = [...template.matchAll(/\{[^}]*\}/g)].map((m) => m[0]).filter((p) => !['{z}', '{x}', '{y}'].includes(p));
+  if (others.length) return `has ${others.join(', ')}: only {z}, {x} and {y} are filled in`;
+  return undefined;
+}
+
+/** Parses `ALA_TILE_URL`: a `{z}/{x}/{y}` tile template, https (http only on loopback). */
+export function parseTileUrl(value: string): string {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new ConfigError(`ALA_TILE_URL="${value}" is not a URL. Give a tile template such as ${TILE_EXAMPLE}.`);
+  }
+  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && isLoopback(url))) {
+    throw new ConfigError(`ALA_TILE_URL="${value}" must use https (http only on loopback: 127.0.0.1, [::1] or localhost).`);
+  }
+  const problem = tilePlaceholderProblem(value);
+  if (problem) throw new ConfigError(`ALA_TILE_URL="${value}" ${problem}, e.g. ${TILE_EXAMPLE}.`);
+  return value;
+}
+
 /** Moves a service URL from one gateway origin to another, keeping its path. */
 export function rebase(serviceUrl: string, fromOrigin: string, toOrigin: string): string {
   return serviceUrl.startsWith(fromOrigin) ? toOrigin + serviceUrl.slice(fromOrigin.length) : serviceUrl;
@@ -45,6 +74,7 @@ export function environmentProblems(env: Environment): string[] {
   const urls: [string, string][] = [
     ['apiBase', env.apiBase],
     ['legacyApi', env.legacyApi],
+    ['tiles', env.tiles],
     ['tokensApp', env.tokensApp],
     ...Object.entries(env.oidc).map(([k, v]): [string, string] => [`oidc.${k}`, v]),
     ...Object.entries(env.services).flatMap(([id, s]): [string, string][] => [
@@ -65,6 +95,8 @@ export function environmentProblems(env: Environment): string[] {
     if (url.protocol !== 'https:') problems.push(`${env.name}.${key}: "${value}" must use https`);
     if (value.endsWith('/') && !key.endsWith('.app')) problems.push(`${env.name}.${key}: "${value}" must not end with /`);
   }
+  const tileProblem = tilePlaceholderProblem(env.tiles);
+  if (tileProblem) problems.push(`${env.name}.tiles: "${env.tiles}" ${tileProblem}`);
   const missing = services.filter((s) => !(s.id in env.services)).map((s) => s.id);
   if (missing.length) problems.push(`${env.name}: no URLs for ${missing.join(', ')}`);
   return problems;
@@ -80,13 +112,15 @@ export function resolveEnvironment(vars: BuildVariables): Environment {
   const base = environments[requested];
   const problems = environmentProblems(base);
   if (problems.length) throw new ConfigError(`Invalid environment configuration:\n  ${problems.join('\n  ')}`);
+  const tileOverride = vars.ALA_TILE_URL?.trim();
+  const tiles = tileOverride ? parseTileUrl(tileOverride) : base.tiles;
   const override = vars.ALA_API_BASE?.trim();
-  if (!override) return base;
+  if (!override) return { ...base, tiles };
   const apiBase = parseApiBase(override);
   const moved = Object.fromEntries(
     Object.entries(base.services).map(([id, s]) => [id, { ...s, api: rebase(s.api, base.apiBase, apiBase) }]),
   ) as Environment['services'];
-  return { ...base, apiBase, services: moved };
+  return { ...base, apiBase, tiles, services: moved };
 }
 
 /** The services an environment shows, in registry order. */

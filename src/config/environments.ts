@@ -36,6 +36,8 @@ export interface Environment {
   apiBase: string;
   /** The legacy (pre-gateway) API host. */
   legacyApi: string;
+  /** Base-map tiles drawn under the occurrence map: a `{z}/{x}/{y}` URL template. */
+  tiles: string;
   oidc: OidcEndpoints;
   /** ALA's separate client-registration and token app. */
   tokensApp: string;
@@ -46,6 +48,11 @@ export interface Environment {
 
 const PROD_API = 'https://api.ala.org.au';
 const TEST_API = 'https://api.test.ala.org.au';
+/**
+ * ALA's OpenStreetMap tiles. The facts name no tile server for the test environments, so every
+ * environment uses production's.
+ */
+const ALA_TILES = 'https://spatial.ala.org.au/osm/{z}/{x}/{y}.png';
 
 const productionServices: Record<ServiceId, ServiceEndpoints> = {
   alerts: { api: `${PROD_API}/alerts`, app: 'https://alerts.ala.org.au' },
@@ -118,6 +125,7 @@ export const environments: Record<EnvironmentName, Environment> = {
     label: 'Production',
     apiBase: PROD_API,
     legacyApi: 'https://api-legacy.ala.org.au',
+    tiles: ALA_TILES,
     oidc: alaCas,
     tokensApp: 'https://tokens.ala.org.au',
     services: productionServices,
@@ -128,6 +136,7 @@ export const environments: Record<EnvironmentName, Environment> = {
     label: 'Staging',
     apiBase: PROD_API,
     legacyApi: 'https://api-legacy.ala.org.au',
+    tiles: ALA_TILES,
     oidc: alaCas,
     tokensApp: 'https://tokens.ala.org.au',
     services: productionServices,
@@ -138,6 +147,7 @@ export const environments: Record<EnvironmentName, Environment> = {
     label: 'Testing',
     apiBase: TEST_API,
     legacyApi: 'https://api-legacy.ala.org.au',
+    tiles: ALA_TILES,
     oidc: cognito('ap-southeast-2_OOXU9GW39', 'auth-secure.auth.ap-southeast-2.amazoncognito.com'),
     tokensApp: 'https://tokens.test.ala.org.au',
     services: testingServices,
@@ -148,6 +158,7 @@ export const environments: Record<EnvironmentName, Environment> = {
     label: 'Development',
     apiBase: TEST_API,
     legacyApi: 'https://api-legacy.ala.org.au',
+    tiles: ALA_TILES,
     oidc: cognito('ap-southeast-2_pQUl30qBX', 'auth-secure-development.auth.ap-southeast-2.amazoncognito.com'),
     tokensApp: 'https://tokens.dev.ala.org.au',
     services: developmentServices,

@@ -8,6 +8,7 @@ import { parseExtraConnect } from './csp.ts';
 export const env = resolveEnvironment({
   ALA_ENV: process.env.ALA_ENV,
   ALA_API_BASE: process.env.ALA_API_BASE,
+  ALA_TILE_URL: process.env.ALA_TILE_URL,
 });
 export const shownServices = visibleServices(env);
 /** Extra origins the pages may call (another OpenID provider for the token helper, say). */

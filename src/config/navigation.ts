@@ -28,6 +28,13 @@ export const sidebar: (NavLink | NavGroup)[] = [
     label: 'Services',
     items: [{ label: 'All services', link: '/services/' }, ...shownServices.map((s) => ({ label: s.name, link: servicePath(s.id) }))],
   },
+  {
+    label: 'Examples',
+    items: [
+      { label: 'All examples', link: '/examples/' },
+      { label: 'Occurrence map', link: '/examples/occurrence-map/' },
+    ],
+  },
   { label: 'Errors', link: '/errors/' },
 ];
 

@@ -1,18 +1,12 @@
 /**
- * Code samples of the authentication guide, built from the environment so that no URL is typed
- * into the MDX. Every group offers the same languages (the `SampleSet` type enforces it), so the
- * synced language tabs always have something to switch to.
+ * Code samples of the guides, built from the environment so that no URL is typed into the MDX.
+ * Every group offers the same languages (the `SampleSet` type of ./sample-languages.ts enforces
+ * it), so the synced language tabs always have something to switch to.
  */
 import type { Environment } from '../config/environments.ts';
+import { shellQuote, type SampleSet } from './sample-languages.ts';
 
-export const SAMPLE_LANGUAGES = [
-  { key: 'shell', label: 'Shell', lang: 'sh' },
-  { key: 'python', label: 'Python', lang: 'python' },
-  { key: 'r', label: 'R', lang: 'r' },
-] as const;
-
-export type SampleLanguage = (typeof SAMPLE_LANGUAGES)[number]['key'];
-export type SampleSet = Record<SampleLanguage, string>;
+export { SAMPLE_LANGUAGES, sampleLanguages, shellQuote, type SampleLanguage, type SampleSet } from './sample-languages.ts';
 
 /** A protected call every sample ends with: search ALA user accounts (needs `users/read`). */
 function protectedExample(env: Environment) {
@@ -83,7 +77,6 @@ export function clientCredentialsCode(inputs: ClientCredentialsInputs): SampleSe
   const { tokenUrl: token, callUrl } = inputs;
   const clientId = inputs.clientId?.trim() || 'your-client-id';
   const scope = inputs.scope?.trim().replace(/\s+/g, ' ') || 'users/read';
-  const shellQuote = (v: string) => `'${v.replace(/'/g, `'\\''`)}'`;
   const pyQuote = (v: string) => JSON.stringify(v);
   return {
     shell: `CLIENT_ID=${shellQuote(clientId)}

@@ -4,12 +4,13 @@
  *  - `dist-testing/`: ALA_ENV=testing;
  *  - `dist-sandbox/`: our documents plus three dropped in (a third-party OpenAPI 3.1 showcase,
  *    a hostile one, and ALA's real machine-made user-details document when ../shared has it),
- *    with every service's gateway on a loopback API (ALA_API_BASE), which runs for the whole run.
+ *    with every service's gateway, and the map's base-map tiles, on a loopback API (ALA_API_BASE,
+ *    ALA_TILE_URL), which runs for the whole run.
  */
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { startApiServer } from '../support/api-server.ts';
+import { startApiServer, tileTemplate } from '../support/api-server.ts';
 import { NGINX_PROVIDER_PORT, PROVIDER_PORTS, SANDBOX_API_PORT } from '../support/sites.ts';
 
 export const SANDBOX_DOCS = resolve('dist-sandbox-openapi');
@@ -17,7 +18,7 @@ const REAL_USER_DETAILS = resolve('../shared/reference/openapi/user-details.real
 
 function build(outDir: string, vars: Record<string, string>): void {
   execFileSync(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build', '--outDir', outDir], {
-    env: { ...process.env, ALA_ENV: '', ALA_API_BASE: '', ALA_OPENAPI_DIR: '', ALA_CSP_CONNECT: '', ...vars },
+    env: { ...process.env, ALA_ENV: '', ALA_API_BASE: '', ALA_TILE_URL: '', ALA_OPENAPI_DIR: '', ALA_CSP_CONNECT: '', ...vars },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
 }
@@ -43,6 +44,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   if (!reuse('dist-sandbox')) build('dist-sandbox', {
     ALA_OPENAPI_DIR: SANDBOX_DOCS,
     ALA_API_BASE: `http://127.0.0.1:${SANDBOX_API_PORT}`,
+    ALA_TILE_URL: tileTemplate(`http://127.0.0.1:${SANDBOX_API_PORT}`),
     // The token helper tests' OpenID providers, which the Content-Security-Policy must allow.
     ALA_CSP_CONNECT: [...PROVIDER_PORTS, NGINX_PROVIDER_PORT].map((port) => `http://127.0.0.1:${port}`).join(' '),
   });

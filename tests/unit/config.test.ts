@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { connectOrigins } from '../../src/config/csp.ts';
-import { ConfigError, environmentProblems, parseApiBase, resolveEnvironment, visibleServices } from '../../src/config/current.ts';
+import { connectOrigins, cspDirectives, imageOrigins } from '../../src/config/csp.ts';
+import { ConfigError, environmentProblems, parseApiBase, parseTileUrl, resolveEnvironment, visibleServices } from '../../src/config/current.ts';
 import { ENVIRONMENT_NAMES, environments } from '../../src/config/environments.ts';
 import { SERVICE_IDS, services } from '../../src/config/services.ts';
 
@@ -41,6 +41,44 @@ describe('resolveEnvironment', () => {
   });
 });
 
+describe('base-map tiles', () => {
+  it("uses ALA's OpenStreetMap tiles, in every environment", () => {
+    for (const name of ENVIRONMENT_NAMES) {
+      expect(resolveEnvironment({ ALA_ENV: name }).tiles).toBe('https://spatial.ala.org.au/osm/{z}/{x}/{y}.png');
+    }
+  });
+
+  it('takes ALA_TILE_URL instead, independently of ALA_API_BASE', () => {
+    const env = resolveEnvironment({ ALA_TILE_URL: ' http://127.0.0.1:8123/osm/{z}/{x}/{y}.png ' });
+    expect(env.tiles).toBe('http://127.0.0.1:8123/osm/{z}/{x}/{y}.png');
+    expect(env.apiBase).toBe('https://api.ala.org.au');
+    const both = resolveEnvironment({ ALA_API_BASE: 'http://127.0.0.1:9000', ALA_TILE_URL: 'https://tiles.example.org/{z}/{x}/{y}.png' });
+    expect(both.tiles).toBe('https://tiles.example.org/{z}/{x}/{y}.png');
+    expect(both.services.occurrences.api).toBe('http://127.0.0.1:9000/occurrences');
+  });
+
+  it('stops on an ALA_TILE_URL it cannot use, saying what to fix', () => {
+    expect(() => parseTileUrl('tiles/{z}/{x}/{y}.png')).toThrow(ConfigError);
+    expect(() => parseTileUrl('tiles/{z}/{x}/{y}.png')).toThrow(
+      'ALA_TILE_URL="tiles/{z}/{x}/{y}.png" is not a URL. Give a tile template such as https://spatial.ala.org.au/osm/{z}/{x}/{y}.png.',
+    );
+    expect(() => parseTileUrl('http://tiles.example.org/{z}/{x}/{y}.png')).toThrow(
+      'ALA_TILE_URL="http://tiles.example.org/{z}/{x}/{y}.png" must use https (http only on loopback: 127.0.0.1, [::1] or localhost).',
+    );
+    expect(() => parseTileUrl('https://tiles.example.org/{z}/{x}.png')).toThrow(
+      'ALA_TILE_URL="https://tiles.example.org/{z}/{x}.png" must contain {z}, {x} and {y} (missing {y}), e.g. https://spatial.ala.org.au/osm/{z}/{x}/{y}.png.',
+    );
+    expect(() => parseTileUrl('https://{s}.tiles.example.org/{z}/{x}/{y}.png')).toThrow(/has \{s\}: only \{z\}, \{x\} and \{y\} are filled in/);
+    expect(() => resolveEnvironment({ ALA_TILE_URL: 'ftp://127.0.0.1/{z}/{x}/{y}' })).toThrow(/ALA_TILE_URL=.*must use https/);
+  });
+
+  it('lets images come only from the site, the occurrences service and the tile server', () => {
+    const env = resolveEnvironment({ ALA_API_BASE: 'http://127.0.0.1:9000', ALA_TILE_URL: 'https://tiles.example.org/osm/{z}/{x}/{y}.png' });
+    expect(imageOrigins(env)).toEqual(['http://127.0.0.1:9000', 'https://tiles.example.org']);
+    expect(cspDirectives(resolveEnvironment({}))).toContain("img-src 'self' data: blob: https://api.ala.org.au https://spatial.ala.org.au");
+  });
+});
+
 describe('environment records', () => {
   it.each(ENVIRONMENT_NAMES)('%s has every service and only https URLs', (name) => {
     expect(environmentProblems(environments[name])).toEqual([]);
@@ -50,11 +88,13 @@ describe('environment records', () => {
     const broken = {
       ...environments.production,
       apiBase: 'http://api.ala.org.au',
+      tiles: 'https://spatial.ala.org.au/osm/{z}/{x}.png',
       oidc: { ...environments.production.oidc, token: 'oidcAccessToken' },
     };
     expect(environmentProblems(broken)).toEqual([
       'production.apiBase: "http://api.ala.org.au" must use https',
       'production.oidc.token: "oidcAccessToken" is not an absolute URL',
+      'production.tiles: "https://spatial.ala.org.au/osm/{z}/{x}.png" must contain {z}, {x} and {y} (missing {y})',
     ]);
   });
 
