@@ -1,5 +1,5 @@
 import { execFile, execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -224,9 +224,14 @@ describe('"Reproduce it" samples', () => {
   it('are valid shell, Python and JavaScript', () => {
     execFileSync('bash', ['-n'], { input: samples.shell });
     execFileSync('python3', ['-c', 'import ast,sys; ast.parse(sys.stdin.read())'], { input: samples.python });
-    const file = join(mkdtempSync(join(tmpdir(), 'map-sample-')), 'sample.mjs');
-    writeFileSync(file, samples.javascript);
-    execFileSync(process.execPath, ['--check', file]);
+    const dir = mkdtempSync(join(tmpdir(), 'map-sample-'));
+    try {
+      const file = join(dir, 'sample.mjs');
+      writeFileSync(file, samples.javascript);
+      execFileSync(process.execPath, ['--check', file]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('draw the same layer in every language', () => {
@@ -266,6 +271,7 @@ describe('"Reproduce it" samples', () => {
       await new Promise<void>((resolve, reject) => execFile('bash', ['-c', local.shell], { cwd: dir }, (error) => (error ? reject(error) : resolve())));
     } finally {
       server.close();
+      rmSync(dir, { recursive: true, force: true });
     }
     const sent = new URL(seen[0]!, 'http://x');
     const expected = new URL(getMapUrl(api, inputs.query, inputs.style, inputs.view, inputs.image));

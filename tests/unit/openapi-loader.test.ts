@@ -1,7 +1,7 @@
-import { copyFile, mkdir, mkdtemp } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { resolveEnvironment } from '../../src/config/current.ts';
 import { assertUsable, documentId, loadDocument, loadDocuments } from '../../src/lib/openapi/load.ts';
 import { formatProblem, OpenApiBuildError } from '../../src/lib/openapi/problems.ts';
@@ -10,9 +10,13 @@ const fixtures = 'tests/fixtures/openapi';
 const production = resolveEnvironment({});
 const testing = resolveEnvironment({ ALA_ENV: 'testing' });
 
+const roots: string[] = [];
+afterAll(() => Promise.all(roots.map((root) => rm(root, { recursive: true, force: true }))));
+
 /** A folder laid out like a project: `<root>/openapi/<name>`. */
 async function project(files: Record<string, string>): Promise<{ root: string; dir: string }> {
   const root = await mkdtemp(join(tmpdir(), 'ala-openapi-'));
+  roots.push(root);
   const dir = join(root, 'openapi');
   await mkdir(dir);
   for (const [name, from] of Object.entries(files)) await copyFile(join(fixtures, from), join(dir, name));
