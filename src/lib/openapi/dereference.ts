@@ -5,7 +5,7 @@
  * erases it. The document itself is never changed.
  */
 import { isObject, type Json } from './json.ts';
-import { resolvePointer } from './structure.ts';
+import { childParentKey, isData, pointerSegments, resolvePointer } from './references.ts';
 
 export interface Dereferenced {
   /** The node with every `$ref` inside it resolved. */
@@ -14,14 +14,8 @@ export interface Dereferenced {
   nameOf(node: unknown): string | undefined;
 }
 
-/** Keys whose values are data, not OpenAPI structure: their `$ref`s are not references. */
-const DATA_KEYS = new Set(['example', 'default', 'enum', 'const', 'value']);
-/** Keys whose children are named by the author (a property may be called "example"). */
-const NAME_MAPS = new Set(['properties', 'patternProperties', 'schemas', 'parameters', 'responses', 'examples', 'headers', 'securitySchemes', 'paths', 'callbacks', 'links', 'requestBodies', 'pathItems', 'webhooks', '$defs', 'definitions', 'content', 'encoding', 'dependentSchemas']);
-
 function componentName(ref: string): string | undefined {
-  const last = ref.split('/').pop();
-  return last ? decodeURIComponent(last).replace(/~1/g, '/').replace(/~0/g, '~') : undefined;
+  return pointerSegments(ref).pop() || undefined;
 }
 
 export function dereference(root: Json): Dereferenced {
@@ -49,7 +43,7 @@ export function dereference(root: Json): Dereferenced {
   };
 
   const convert = (node: unknown, parentKey: string): unknown => {
-    if (Array.isArray(node)) return parentKey === 'examples' ? node : node.map((item) => convert(item, parentKey));
+    if (Array.isArray(node)) return node.map((item) => convert(item, parentKey));
     if (!isObject(node)) return node;
     const ref = node['$ref'];
     if (typeof ref === 'string' && ref.startsWith('#')) {
@@ -68,9 +62,8 @@ export function dereference(root: Json): Dereferenced {
     if (done) return done;
     const out: Json = {};
     converted.set(node, out);
-    const named = NAME_MAPS.has(parentKey);
     for (const [key, value] of Object.entries(node)) {
-      out[key] = !named && DATA_KEYS.has(key) ? value : convert(value, named ? '' : key);
+      out[key] = isData(key, value, parentKey) ? value : convert(value, childParentKey(key, parentKey));
     }
     return out;
   };
