@@ -3,11 +3,16 @@
  * for that operation (src/lib/auth/try-it-auth.ts). The client's code (about 1 MB gzipped) is
  * fetched on the first click — or just before, when the button is hovered or focused — never
  * with the page. Without JavaScript the buttons stay hidden; the page itself is the reference.
+ * The client gets the operation's own document (src/lib/openapi/operation-document.ts), not the
+ * service's: it opens faster, and holds no other operation the reader's credentials could reach.
  */
-import type { ApiClientModal } from '@scalar/api-client/modal';
-import type { WorkspaceStore } from '@scalar/workspace-store/client';
+import clientStyle from '@scalar/api-client/style.css?url';
 import { tabCredentials } from '../lib/auth/credentials.ts';
 import { clientAuthentication, type TryItTarget } from '../lib/auth/try-it-auth.ts';
+import type { Json } from '../lib/openapi/json.ts';
+import { operationDocument } from '../lib/openapi/operation-document.ts';
+import clientTheme from '../styles/try-it-theme.css?url';
+import type { ApiClientModal, WorkspaceStore } from './api-client.ts';
 
 interface Client {
   modal: ApiClientModal;
@@ -15,16 +20,17 @@ interface Client {
 }
 
 let client: Promise<Client> | undefined;
-/** Each document is fetched once, alongside the client's code, and added to its store once. */
-const documents = new Map<string, Promise<Record<string, unknown>>>();
-const added = new Map<string, Promise<boolean>>();
+/** Each service's document is fetched once, alongside the client's code. */
+const documents = new Map<string, Promise<Json>>();
+/** Each operation's document is added to the client's store once (./prepare). */
+const prepared = new Map<string, Promise<Client>>();
 
-function fetchDocument(url: string): Promise<Record<string, unknown>> {
+function fetchDocument(url: string): Promise<Json> {
   let document = documents.get(url);
   if (!document) {
     document = fetch(url).then((r) => {
       if (!r.ok) throw new Error(`${url}: HTTP ${r.status}`);
-      return r.json() as Promise<Record<string, unknown>>;
+      return r.json() as Promise<Json>;
     });
     documents.set(url, document);
   }
@@ -53,18 +59,11 @@ function followTheme(): void {
 
 function loadClient(): Promise<Client> {
   client ??= (async () => {
-    // The client's validation library probes for eval() unless told not to, which the strict
-    // Content-Security-Policy would report: tell it first.
-    const { config } = await import('zod');
-    config({ jitless: true });
-    const [{ createApiClientModal }, { createWorkspaceStore }, { watch }, style, theme] = await Promise.all([
-      import('@scalar/api-client/modal'),
-      import('@scalar/workspace-store/client'),
-      import('vue'),
-      import('@scalar/api-client/style.css?url'),
-      import('../styles/try-it-theme.css?url'),
+    const [{ createApiClientModal, createWorkspaceStore, watch }] = await Promise.all([
+      import('./api-client.ts'),
+      loadStylesheet(clientStyle),
+      loadStylesheet(clientTheme),
     ]);
-    await Promise.all([loadStylesheet(style.default), loadStylesheet(theme.default)]);
     followTheme();
     const store = createWorkspaceStore();
     const el = Object.assign(document.createElement('div'), { className: 'ala-try-it' });
@@ -85,14 +84,27 @@ function loadClient(): Promise<Client> {
   return client;
 }
 
-async function open(target: TryItTarget): Promise<void> {
-  const [{ modal, store }, document] = await Promise.all([loadClient(), fetchDocument(target.documentUrl)]);
-  let ready = added.get(target.documentName);
+/**
+ * The client, with the operation's own document in its store: started when the button is hovered
+ * or focused (adding a document renders the client's view of it, the longest step after loading
+ * its code), awaited on click.
+ */
+function prepare(target: TryItTarget): Promise<Client> {
+  let ready = prepared.get(target.documentName);
   if (!ready) {
-    ready = store.addDocument({ name: target.documentName, document });
-    added.set(target.documentName, ready);
+    ready = Promise.all([loadClient(), fetchDocument(target.documentUrl)]).then(async ([loaded, service]) => {
+      const document = operationDocument(service, target.path, target.method);
+      if (!document) throw new Error(`${target.documentUrl} has no ${target.method} ${target.path}`);
+      await loaded.store.addDocument({ name: target.documentName, document });
+      return loaded;
+    });
+    prepared.set(target.documentName, ready);
   }
-  await ready;
+  return ready;
+}
+
+async function open(target: TryItTarget): Promise<void> {
+  const { modal, store } = await prepare(target);
   const credentials = tabCredentials();
   const auth = clientAuthentication(target, { token: credentials.activeToken()?.accessToken, apiKey: credentials.apiKey() });
   const method = target.method.toLowerCase();
@@ -105,10 +117,8 @@ export function startTryIt(): void {
   for (const button of document.querySelectorAll<HTMLButtonElement>('button[data-try-it]')) {
     const target = JSON.parse(button.dataset['tryIt'] ?? '{}') as TryItTarget;
     button.hidden = false;
-    const prefetch = () => {
-      void loadClient();
-      void fetchDocument(target.documentUrl).catch(() => undefined);
-    };
+    // A failure here is reported by the click that awaits the same promise.
+    const prefetch = () => void prepare(target).catch(() => undefined);
     button.addEventListener('pointerenter', prefetch, { once: true });
     button.addEventListener('focus', prefetch, { once: true });
     const status = button.parentElement?.querySelector<HTMLElement>('[data-try-it-status]');
@@ -120,6 +130,7 @@ export function startTryIt(): void {
           // Let the next click start again, and tell the reader what happened.
           client = undefined;
           documents.delete(target.documentUrl);
+          prepared.delete(target.documentName);
           if (status) status.textContent = `The API client could not open (${error instanceof Error ? error.message : String(error)}). Check your connection and try again.`;
         })
         .finally(() => button.removeAttribute('aria-busy'));

@@ -51,9 +51,13 @@ test('after sign-in, an open operation still goes without the token; a protected
 
   // The service page's index opens the client on the same page, operation by operation.
   await page.goto(`${sandboxSite}/services/user-details/`);
-  await send(page, 'searchUsers');
+  const dialog = await send(page, 'searchUsers');
   const locked = await received((r) => r.url.startsWith('/userdetails/userDetails/search'));
   expect(locked.headers.authorization).toBe('Bearer e2e-token-signed-in');
+  // The client holds this operation only: nothing in it leads to another with the token set.
+  await dialog.getByRole('button', { name: 'Show sidebar' }).click();
+  await expect(dialog.locator('aside li[data-sidebar-id*="/tag/"] li button')).toHaveCount(1);
+  await expect(dialog.locator('aside li li button')).toContainText('Search');
   await page.keyboard.press('Escape');
   await send(page, 'getUserStats');
   await expect.poll(async () => (await allReceived(stats)).length).toBe(before + 2);

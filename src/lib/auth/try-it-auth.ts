@@ -7,7 +7,7 @@ import type { Access, TokenScheme } from '../openapi/access.ts';
 
 /** What the try-it button of an operation carries (built at build time from the model). */
 export interface TryItTarget {
-  /** The workspace document name (the service id) and where to load the document from. */
+  /** The client's name for the operation's own document (service id and operation slug), and the service's document it is cut from. */
   documentName: string;
   documentUrl: string;
   method: string;

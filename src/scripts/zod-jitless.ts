@@ -1,0 +1,4 @@
+/** zod without eval(): imported before anything that uses zod (see ./api-client.ts). */
+import { config } from 'zod';
+
+config({ jitless: true });
