@@ -1,6 +1,6 @@
 /** Measurements in Chromium: page weight, requests and timings of one page load (and of "Try it"). */
 import { gzipSync } from 'node:zlib';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 
 export interface PageRun {
   /** JS+CSS (raw, inline included) loaded by the load event: what a reader pays to see the page. */
@@ -12,15 +12,45 @@ export interface PageRun {
   requests: number;
   fcp: number;
   firstOperation?: number;
-  /** "Try it" clicked → the API client's Send button ready. */
+  /** "Try it" clicked → the API client's Send button ready (./measureTryIt). */
   tryItReady?: number;
+}
+
+/**
+ * "Try it" timed on a fresh load of `url`, in a context of its own: none of the page-weight
+ * bookkeeping (which copies every response body out of the browser) runs beside it.
+ */
+export async function measureTryIt(browser: Browser, url: string, hoverMs = 0): Promise<number> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  await page.goto(url, { waitUntil: 'networkidle' });
+  const timing = await timeTryIt(page, hoverMs);
+  await context.close();
+  return timing;
+}
+
+/**
+ * Clicks the page's first "Try it" (after resting the pointer on it for `hoverMs`, as a reader
+ * does) and times how long until the API client's Send button is ready.
+ */
+async function timeTryIt(page: Page, hoverMs: number): Promise<number> {
+  const button = page.locator('button[data-try-it]').first();
+  await button.waitFor({ state: 'visible' });
+  if (hoverMs) {
+    await button.hover();
+    await page.waitForTimeout(hoverMs);
+  }
+  const start = Date.now();
+  await button.click();
+  await page.getByRole('dialog', { name: 'API Client' }).getByRole('button', { name: /^Send .* request to / }).waitFor({ state: 'visible', timeout: 60_000 });
+  return Date.now() - start;
 }
 
 export interface PageTarget {
   url: string;
   /** Visible once the first operation is on screen. */
   firstOperation?: string;
-  /** An operation page: click "Try it" and time until the client can send. */
+  /** An operation page: click "Try it" and time until the client can send (./measureTryIt). */
   tryIt?: boolean;
 }
 
@@ -55,15 +85,6 @@ export async function measurePage(browser: Browser, target: PageTarget): Promise
     firstOperation = await page.evaluate(() => performance.now());
   }
   await page.waitForLoadState('networkidle').catch(() => undefined);
-  let tryItReady: number | undefined;
-  if (target.tryIt) {
-    const button = page.locator('button[data-try-it]').first();
-    await button.waitFor({ state: 'visible' });
-    const start = Date.now();
-    await button.click();
-    await page.getByRole('dialog', { name: 'API Client' }).getByRole('button', { name: /^Send .* request to / }).waitFor({ state: 'visible', timeout: 60_000 });
-    tryItReady = Date.now() - start;
-  }
   const fcp = await page.evaluate(() => performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN);
   const inline = await page.evaluate(() => ({
     js: [...document.querySelectorAll('script:not([src])')].reduce((n, s) => n + (s.textContent ?? '').length, 0),
@@ -81,7 +102,6 @@ export async function measurePage(browser: Browser, target: PageTarget): Promise
     fcp,
   };
   if (firstOperation !== undefined) run.firstOperation = firstOperation;
-  if (tryItReady !== undefined) run.tryItReady = tryItReady;
   return run;
 }
 
