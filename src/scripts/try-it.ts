@@ -19,22 +19,28 @@ interface Client {
   store: WorkspaceStore;
 }
 
-let client: Promise<Client> | undefined;
-/** Each service's document is fetched once, alongside the client's code. */
-const documents = new Map<string, Promise<Json>>();
-/** Each operation's document is added to the client's store once (./prepare). */
-const prepared = new Map<string, Promise<Client>>();
+/**
+ * Each step runs once and is remembered — the client (one), each service's document, each
+ * operation prepared in the client — except a step that fails: it is forgotten, so the next
+ * click starts that step again and keeps what already worked.
+ */
+const steps = new Map<string, Promise<unknown>>();
+function once<T>(key: string, run: () => Promise<T>): Promise<T> {
+  let step = steps.get(key) as Promise<T> | undefined;
+  if (!step) {
+    step = run();
+    steps.set(key, step);
+    step.catch(() => steps.delete(key));
+  }
+  return step;
+}
 
 function fetchDocument(url: string): Promise<Json> {
-  let document = documents.get(url);
-  if (!document) {
-    document = fetch(url).then((r) => {
-      if (!r.ok) throw new Error(`${url}: HTTP ${r.status}`);
-      return r.json() as Promise<Json>;
-    });
-    documents.set(url, document);
-  }
-  return document;
+  return once(`document ${url}`, async () => {
+    const r = await fetch(url);
+    if (!r.ok) throw new Error(`${url}: HTTP ${r.status}`);
+    return (await r.json()) as Json;
+  });
 }
 
 function loadStylesheet(href: string): Promise<void> {
@@ -58,7 +64,7 @@ function followTheme(): void {
 }
 
 function loadClient(): Promise<Client> {
-  client ??= (async () => {
+  return once('client', async () => {
     const [{ createApiClientModal, createWorkspaceStore, watch }] = await Promise.all([
       import('./api-client.ts'),
       loadStylesheet(clientStyle),
@@ -80,8 +86,7 @@ function loadClient(): Promise<Client> {
       { flush: 'sync' },
     );
     return { modal, store };
-  })();
-  return client;
+  });
 }
 
 /**
@@ -90,17 +95,13 @@ function loadClient(): Promise<Client> {
  * its code), awaited on click.
  */
 function prepare(target: TryItTarget): Promise<Client> {
-  let ready = prepared.get(target.documentName);
-  if (!ready) {
-    ready = Promise.all([loadClient(), fetchDocument(target.documentUrl)]).then(async ([loaded, service]) => {
-      const document = operationDocument(service, target.path, target.method);
-      if (!document) throw new Error(`${target.documentUrl} has no ${target.method} ${target.path}`);
-      await loaded.store.addDocument({ name: target.documentName, document });
-      return loaded;
-    });
-    prepared.set(target.documentName, ready);
-  }
-  return ready;
+  return once(`operation ${target.documentName}`, async () => {
+    const [loaded, service] = await Promise.all([loadClient(), fetchDocument(target.documentUrl)]);
+    const document = operationDocument(service, target.path, target.method);
+    if (!document) throw new Error(`${target.documentUrl} has no ${target.method} ${target.path}`);
+    await loaded.store.addDocument({ name: target.documentName, document });
+    return loaded;
+  });
 }
 
 async function open(target: TryItTarget): Promise<void> {
@@ -127,10 +128,6 @@ export function startTryIt(): void {
       if (status) status.textContent = '';
       open(target)
         .catch((error: unknown) => {
-          // Let the next click start again, and tell the reader what happened.
-          client = undefined;
-          documents.delete(target.documentUrl);
-          prepared.delete(target.documentName);
           if (status) status.textContent = `The API client could not open (${error instanceof Error ? error.message : String(error)}). Check your connection and try again.`;
         })
         .finally(() => button.removeAttribute('aria-busy'));

@@ -128,3 +128,14 @@ test('sending from the client stays within the Content-Security-Policy, and foll
   await expect(page.locator('body')).toHaveClass(/\bdark-mode\b/);
   expect(violations).toEqual([]);
 });
+
+test('when the document cannot be loaded, the reader is told, and the next click opens the client', async ({ page }) => {
+  let failures = 1;
+  await page.route('**/openapi/occurrences.json', (route) => (failures-- > 0 ? route.abort() : route.continue()));
+  await page.goto(`${sandboxSite}/services/occurrences/search-occurrences/`);
+  await tryItButton(page, 'searchOccurrences').click();
+  await expect(page.locator('[data-try-it-status]')).toContainText('The API client could not open');
+  const dialog = await openTryIt(page, 'searchOccurrences');
+  await expect(dialog.getByRole('button', { name: /^Send .* request to / })).toBeVisible();
+  await expect(page.locator('.ala-try-it'), 'one client, not a second one beside it').toHaveCount(1);
+});
