@@ -4,9 +4,7 @@ import starlight from '@astrojs/starlight';
 import { env, isProduction } from './src/config/index.ts';
 import { sidebar } from './src/config/navigation.ts';
 import { cspMeta } from './src/integrations/csp-meta.ts';
-import { markdownTwins } from './src/integrations/markdown-twins.ts';
-import { hostingHeaders } from './src/integrations/hosting-headers.ts';
-import { openApiCheck } from './src/integrations/openapi-check.ts';
+import { hostingHeaders } from './deploy/static-host-headers.ts';
 
 const title = isProduction ? 'ALA API' : `ALA API (${env.label})`;
 
@@ -16,7 +14,6 @@ export default defineConfig({
   // Leaflet's CSS names its control and marker images; as files they load only if ever shown.
   vite: { build: { assetsInlineLimit: (file) => (file.includes('/node_modules/leaflet/') ? false : undefined) } },
   integrations: [
-    openApiCheck(),
     hostingHeaders(),
     starlight({
       title,
@@ -26,10 +23,10 @@ export default defineConfig({
       routeMiddleware: './src/starlight/route-data.ts',
       customCss: ['./src/styles/theme.css'],
       components: {
-        Banner: './src/components/EnvironmentBanner.astro',
-        SocialIcons: './src/components/HeaderExtras.astro',
-        Search: './src/components/SearchWithShortcut.astro',
-        PageTitle: './src/components/PageTitleWithMarkdown.astro',
+        Banner: './src/components/overrides/Banner.astro',
+        SocialIcons: './src/components/overrides/SocialIcons.astro',
+        Search: './src/components/overrides/Search.astro',
+        PageTitle: './src/components/overrides/PageTitle.astro',
       },
       social: [
         { icon: 'github', label: 'ALA on GitHub', href: 'https://github.com/AtlasOfLivingAustralia' },
@@ -40,7 +37,6 @@ export default defineConfig({
       tableOfContents: { minHeadingLevel: 2, maxHeadingLevel: 3 },
       sidebar,
     }),
-    markdownTwins(),
     // Last: it reads the pages every other integration has finished writing (Pagefind included).
     cspMeta(),
   ],

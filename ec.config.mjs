@@ -1,7 +1,7 @@
 // @ts-check
 // Expressive Code (Shiki highlighting, frames, copy buttons) for every code block of the site.
 import { defineEcConfig } from '@astrojs/starlight/expressive-code';
-import { codeBlockLabels } from './src/integrations/code-block-labels.ts';
+import { codeBlockLabels } from './src/lib/code-block-labels.ts';
 
 export default defineEcConfig({
   themes: ['github-dark', 'github-light'],

@@ -18,17 +18,17 @@ export default defineConfig({
   },
   webServer: [
     {
-      command: `node scripts/serve-site.ts dist ${SITE_PORTS.production}`,
+      command: `node tools/serve-site.ts dist ${SITE_PORTS.production}`,
       url: `http://127.0.0.1:${SITE_PORTS.production}/__health`,
       reuseExistingServer: false,
     },
     {
-      command: `node scripts/serve-site.ts dist-testing ${SITE_PORTS.testing}`,
+      command: `node tools/serve-site.ts dist-testing ${SITE_PORTS.testing}`,
       url: `http://127.0.0.1:${SITE_PORTS.testing}/__health`,
       reuseExistingServer: false,
     },
     {
-      command: `node scripts/serve-site.ts dist-sandbox ${SITE_PORTS.sandbox}`,
+      command: `node tools/serve-site.ts dist-sandbox ${SITE_PORTS.sandbox}`,
       url: `http://127.0.0.1:${SITE_PORTS.sandbox}/__health`,
       reuseExistingServer: false,
     },

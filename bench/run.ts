@@ -14,7 +14,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { chromium, type Browser } from 'playwright-core';
 import { stringify } from 'yaml';
 import { CHROMIUM_ARGS, findChromium } from '../tests/support/chromium.ts';
-import { serveDirectory } from '../scripts/serve-site.ts';
+import { serveDirectory } from '../tools/serve-site.ts';
 import { syntheticDocument } from './generate-document.ts';
 import { measurePage, measureTryIt, stats, type PageRun, type PageTarget, type Stats } from './measure.ts';
 import { writePeers } from './peers.ts';

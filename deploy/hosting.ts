@@ -1,5 +1,5 @@
 /**
- * What the host of the built site sends: the one definition that src/lib/hosting/ renders into
+ * What the host of the built site sends: the one definition that deploy/render/ renders into
  * the nginx server rules and the S3 + CloudFront template and deploy script (deploy/, by
  * `npm run hosting:render`) and into `dist/_headers` for static hosts (at build).
  *

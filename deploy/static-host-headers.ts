@@ -1,7 +1,7 @@
-/** After the build: `_headers` for static hosts that read one (src/lib/hosting/headers-file.ts). */
+/** After the build: `_headers` for static hosts that read one (deploy/render/headers-file.ts). */
 import type { AstroIntegration } from 'astro';
 import { writeFile } from 'node:fs/promises';
-import { renderHeadersFile } from '../lib/hosting/headers-file.ts';
+import { renderHeadersFile } from './render/headers-file.ts';
 
 export function hostingHeaders(): AstroIntegration {
   return {

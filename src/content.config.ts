@@ -2,6 +2,8 @@ import { defineCollection } from 'astro:content';
 import { z } from 'astro/zod';
 import { glob } from 'astro/loaders';
 import { docsSchema } from '@astrojs/starlight/schema';
+import { env, openapiDir } from './config/index.ts';
+import { openapiLoader } from './lib/openapi/collection-loader.ts';
 
 export const collections = {
   /** Guide pages: every MDX file of `content/` except the per-service prose. */
@@ -16,5 +18,10 @@ export const collections = {
       /** Overrides the registry's one-line purpose in the page description. */
       description: z.string().optional(),
     }),
+  }),
+  /** The OpenAPI documents of `openapi/` (or ALA_OPENAPI_DIR), checked and published for the environment. */
+  openapi: defineCollection({
+    loader: openapiLoader({ dir: openapiDir, env }),
+    schema: z.object({ file: z.string(), document: z.record(z.string(), z.unknown()) }),
   }),
 };

@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { environments } from '../src/config/environments.ts';
 import { isServiceId, SERVICE_IDS } from '../src/config/services.ts';
 import { documentId, findDocuments, loadDocuments } from '../src/lib/openapi/load.ts';
+import { countOperations } from '../src/lib/openapi/walk.ts';
 import { formatProblem, type Problem } from '../src/lib/openapi/problems.ts';
 import { parseSource } from '../src/lib/openapi/source.ts';
 import { readFileSync } from 'node:fs';
@@ -53,7 +54,7 @@ for (const file of ours) {
 }
 
 for (const p of problems) console.error(formatProblem(p));
-const operations = loaded.documents.filter((d) => isServiceId(d.id)).reduce((n, d) => n + d.operations.length, 0);
+const operations = loaded.documents.filter((d) => isServiceId(d.id)).reduce((n, d) => n + countOperations(d.document), 0);
 if (problems.length) {
   console.error(`\nlint:openapi: ${problems.length} problem${problems.length === 1 ? '' : 's'} in ${files.length} documents.`);
   process.exit(1);

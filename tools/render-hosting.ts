@@ -1,10 +1,10 @@
 /**
- * `npm run hosting:render`: writes the hosting files under deploy/ from src/config/hosting.ts
+ * `npm run hosting:render`: writes the hosting files under deploy/ from deploy/hosting.ts
  * (nginx rules, CloudFormation template, deploy script). Commit what it changes.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
-import { definitionProblems } from '../src/lib/hosting/classes.ts';
-import { renderDeployFiles } from '../src/lib/hosting/deploy-files.ts';
+import { definitionProblems } from '../deploy/render/classes.ts';
+import { renderDeployFiles } from '../deploy/render/deploy-files.ts';
 
 const problems = definitionProblems();
 if (problems.length) {

@@ -1,7 +1,7 @@
 /**
  * The project's own server for a built site (`npm run preview`, `npm start`, the browser tests
  * and the benchmark): serves a folder on loopback with directory indexes, the site's 404 page,
- * gzip for text, and the content types of the hosting definition (src/config/hosting.ts) —
+ * gzip for text, and the content types of the hosting definition (deploy/hosting.ts) —
  * `text/markdown; charset=utf-8` for the Markdown twins, for one. The production server rules
  * themselves are tested on nginx (tests/e2e/hosting-*.spec.ts).
  */
@@ -11,8 +11,8 @@ import { gzipSync } from 'node:zlib';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join, normalize, sep } from 'node:path';
-import { COMPRESSED_TYPES, NOT_FOUND_PAGE } from '../src/config/hosting.ts';
-import { contentTypeOf, mediaType } from '../src/lib/hosting/classes.ts';
+import { COMPRESSED_TYPES, NOT_FOUND_PAGE } from '../deploy/hosting.ts';
+import { contentTypeOf, mediaType } from '../deploy/render/classes.ts';
 
 async function resolveFile(root: string, urlPath: string): Promise<string | undefined> {
   const decoded = decodeURIComponent(urlPath.split('?')[0] ?? '/');
@@ -78,7 +78,7 @@ export async function serveDirectory(root: string, port = 0, host = '127.0.0.1')
   };
 }
 
-// `node scripts/serve-site.ts <dir> [port]`: serve a built site from the command line.
+// `node tools/serve-site.ts <dir> [port]`: serve a built site from the command line.
 if (import.meta.url === `file://${process.argv[1]}`) {
   const [dir = 'dist', port = '4321'] = process.argv.slice(2);
   const running = await serveDirectory(dir, Number(port));

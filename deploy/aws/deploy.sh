@@ -1,6 +1,4 @@
 #!/usr/bin/env bash
-# Generated from src/config/hosting.ts by `npm run hosting:render`: do not edit.
-#
 # Publishes a build to the bucket and distribution of deploy/aws/portal.yaml (see its outputs):
 #
 #   deploy/aws/deploy.sh <dist-dir> <bucket> <distribution-id>
@@ -11,6 +9,9 @@
 #    waits until the edge serves the new pages;
 # 3. deletes what the build no longer has (old pages no longer point at it by then).
 # DRY_RUN=1 shows what it would do and changes nothing. Needs the AWS CLI and its credentials.
+#
+# The classes, their Cache-Control and the content types come from deploy/aws/upload-classes.tsv, which
+# `npm run hosting:render` writes from deploy/hosting.ts; this script is written by hand.
 set -euo pipefail
 
 if [ $# -ne 3 ]; then
@@ -24,34 +25,41 @@ if [ ! -f "$dist/index.html" ]; then
   echo "$0: \"$dist\" is not a built site (no index.html in it): run \`npm run build\` first." >&2
   exit 2
 fi
+data="$(dirname "$0")/upload-classes.tsv"
+if [ ! -f "$data" ]; then
+  echo "$0: $data is missing: run \`npm run hosting:render\`." >&2
+  exit 2
+fi
 dry=()
 if [ "${DRY_RUN:-}" = 1 ]; then dry=(--dryrun); fi
 
-# Content-Type, then the extensions that have it.
-types=(
-  'text/html; charset=utf-8' 'html'
-  'text/css; charset=utf-8' 'css'
-  'text/javascript; charset=utf-8' 'js mjs'
-  'application/json; charset=utf-8' 'json'
-  'application/yaml; charset=utf-8' 'yaml yml'
-  'text/markdown; charset=utf-8' 'md'
-  'text/plain; charset=utf-8' 'txt'
-  'application/xml; charset=utf-8' 'xml'
-  'application/manifest+json; charset=utf-8' 'webmanifest'
-  'image/svg+xml' 'svg'
-  'image/png' 'png'
-  'image/jpeg' 'jpg jpeg'
-  'image/gif' 'gif'
-  'image/webp' 'webp'
-  'image/avif' 'avif'
-  'image/x-icon' 'ico'
-  'font/woff2' 'woff2'
-  'font/woff' 'woff'
-  'application/wasm' 'wasm'
-  'application/octet-stream' 'pagefind pf_meta pf_index pf_fragment pf_filter'
-)
+# The definition, from the data file.
+types=()         # content type, then its extensions (space-separated), pair by pair
+class_cache=()   # per class, in upload order: its Cache-Control
+class_edge=()    #   invalidate | keep
+class_dirs=()    #   its folders in dist (space-separated); empty for the class of every other path
+host_files=()    # files for other hosts: never uploaded, never deleted from the bucket
+prefixed=()      # every folder that belongs to a class of its own
+while IFS=$'\t' read -r kind a b c d; do
+  case $kind in
+    type) types+=("$a" "$b") ;;
+    class)
+      class_cache+=("$b")
+      class_edge+=("$c")
+      class_dirs+=("$d")
+      read -r -a folders <<<"$d"
+      prefixed+=(${folders[@]+"${folders[@]}"})
+      ;;
+    host-file) host_files+=("$a") ;;
+    '' | '#'*) ;;
+    *) echo "$0: unknown record \"$kind\" in $data" >&2 && exit 2 ;;
+  esac
+done <"$data"
+
 # Left out of uploads from dist itself: the folders of the other classes, and files for other hosts.
-outside=(--exclude '_astro/*' --exclude 'pagefind/fragment/*' --exclude 'pagefind/index/*' --exclude 'pagefind/filter/*' --exclude 'openapi/*' --exclude '_headers')
+outside=()
+for dir in ${prefixed[@]+"${prefixed[@]}"}; do outside+=(--exclude "$dir*"); done
+for file in ${host_files[@]+"${host_files[@]}"}; do outside+=(--exclude "$file"); done
 
 # put <folder in dist, '' for dist itself> <cache-control> [<content-type> <extension>...]
 # Uploads the folder's files with those extensions, with that Content-Type; without a type, the
@@ -73,10 +81,11 @@ put() {
   else
     local i
     for ((i = 1; i < ${#types[@]}; i += 2)); do
-      for ext in ${types[i]}; do filters+=(--exclude "*.$ext"); done
+      read -r -a exts <<<"${types[i]}"
+      for ext in "${exts[@]}"; do filters+=(--exclude "*.$ext"); done
     done
   fi
-  if [ -z "$dir" ]; then filters+=("${outside[@]}"); fi
+  if [ -z "$dir" ]; then filters+=(${outside[@]+"${outside[@]}"}); fi
   aws s3 sync "$dist/$dir" "s3://$bucket/$dir" ${dry[@]+"${dry[@]}"} --only-show-errors --cache-control "$cache" "${filters[@]}"
 }
 
@@ -87,37 +96,61 @@ put_class() {
   for dir in "$@"; do
     [ -d "$dist/$dir" ] || continue
     for ((i = 0; i < ${#types[@]}; i += 2)); do
-      # shellcheck disable=SC2086 # the extensions are words
-      put "$dir" "$cache" "${types[i]}" ${types[i + 1]}
+      read -r -a exts <<<"${types[i + 1]}"
+      put "$dir" "$cache" "${types[i]}" "${exts[@]}"
     done
     put "$dir" "$cache"
   done
 }
 
-# 1. Upload.
-# hashed: files named by a hash of their content: Astro's assets, Pagefind's index and fragments
-put_class 'public, max-age=31536000, immutable' '_astro/' 'pagefind/fragment/' 'pagefind/index/' 'pagefind/filter/'
-# openapi: the OpenAPI documents, which tools may import by URL from any origin
-put_class 'public, max-age=0, must-revalidate' 'openapi/'
-# pages: everything else: pages, their Markdown twins, llms*.txt, Pagefind's loader, the favicon
-put_class 'public, max-age=0, must-revalidate' ''
+# 1. Upload, class by class.
+paths=()
+revalidate_rest=0
+for ((i = 0; i < ${#class_cache[@]}; i++)); do
+  read -r -a folders <<<"${class_dirs[i]}"
+  if [ ${#folders[@]} -eq 0 ]; then
+    put_class "${class_cache[i]}" ''
+    if [ "${class_edge[i]}" = invalidate ]; then revalidate_rest=1; fi
+  else
+    put_class "${class_cache[i]}" "${folders[@]}"
+    if [ "${class_edge[i]}" = invalidate ]; then
+      for dir in "${folders[@]}"; do paths+=("/$dir*"); done
+    fi
+  fi
+done
 
 # 2. Invalidate what can change under the same name.
-paths=('/openapi/*')
-# revalidated <folder in dist>: adds the paths of the pages class in it (a whole subfolder as one).
+# belongs_elsewhere <path in dist>: true for a class folder of its own, or a file for other hosts.
+belongs_elsewhere() {
+  local entry
+  for entry in ${prefixed[@]+"${prefixed[@]}"}; do [ "$1/" = "$entry" ] && return 0; done
+  for entry in ${host_files[@]+"${host_files[@]}"}; do [ "$1" = "$entry" ] && return 0; done
+  return 1
+}
+# holds_class_folder <folder in dist>: true when a class folder lies inside it (pagefind/ holds pagefind/index/).
+holds_class_folder() {
+  local entry
+  for entry in ${prefixed[@]+"${prefixed[@]}"}; do [[ $entry == "$1/"?* ]] && return 0; done
+  return 1
+}
+# revalidated <folder in dist>: adds the paths of the other-paths class in it (a whole subfolder as one).
 revalidated() {
   local entry name
   for entry in "$dist/$1"*; do
     [ -e "$entry" ] || continue
     name=${entry#"$dist/"}
-    case "/$name" in
-      '/_astro' | '/pagefind/fragment' | '/pagefind/index' | '/pagefind/filter' | '/openapi' | '/_headers') ;;
-      '/pagefind') revalidated "$name/" ;;
-      *) if [ -d "$entry" ]; then paths+=("/$name/*"); else paths+=("/$name"); fi ;;
-    esac
+    if belongs_elsewhere "$name"; then
+      continue
+    elif [ -d "$entry" ] && holds_class_folder "$name"; then
+      revalidated "$name/"
+    elif [ -d "$entry" ]; then
+      paths+=("/$name/*")
+    else
+      paths+=("/$name")
+    fi
   done
 }
-revalidated ''
+if [ "$revalidate_rest" = 1 ]; then revalidated ''; fi
 if [ ${#dry[@]} -gt 0 ]; then
   echo "(dry run) would invalidate on $distribution: ${paths[*]}"
 elif [ ${#paths[@]} -gt 0 ]; then
@@ -127,4 +160,6 @@ elif [ ${#paths[@]} -gt 0 ]; then
 fi
 
 # 3. Delete what the build no longer has.
-aws s3 sync "$dist" "s3://$bucket" ${dry[@]+"${dry[@]}"} --only-show-errors --delete --exclude '_headers'
+keep=()
+for file in ${host_files[@]+"${host_files[@]}"}; do keep+=(--exclude "$file"); done
+aws s3 sync "$dist" "s3://$bucket" ${dry[@]+"${dry[@]}"} --only-show-errors --delete ${keep[@]+"${keep[@]}"}

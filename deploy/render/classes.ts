@@ -1,4 +1,4 @@
-/** Reading the hosting definition (src/config/hosting.ts): which class a path is in, what it gets. */
+/** Reading the hosting definition (deploy/hosting.ts): which class a path is in, what it gets. */
 import {
   CONTENT_TYPES,
   DEFAULT_CONTENT_TYPE,
@@ -6,10 +6,10 @@ import {
   PATH_CLASSES,
   type Headers,
   type PathClass,
-} from '../../config/hosting.ts';
+} from '../hosting.ts';
 
 /** The first line of every file rendered from the definition. */
-export const GENERATED_NOTE = 'Generated from src/config/hosting.ts by `npm run hosting:render`: do not edit.';
+export const GENERATED_NOTE = 'Generated from deploy/hosting.ts by `npm run hosting:render`: do not edit.';
 
 /** The class that takes every path no other class claims (the last one). */
 export function defaultClass(classes: readonly PathClass[] = PATH_CLASSES): PathClass {

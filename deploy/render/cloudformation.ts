@@ -7,7 +7,7 @@
  * (deploy/aws/deploy.sh sets it), so that error pages never carry a hashed file's year.
  */
 import { Document } from 'yaml';
-import { CACHE, NOT_FOUND_PAGE, PATH_CLASSES, type CacheRule, type Headers, type PathClass } from '../../config/hosting.ts';
+import { CACHE, NOT_FOUND_PAGE, PATH_CLASSES, type CacheRule, type Headers, type PathClass } from '../hosting.ts';
 import { CLOUDFORMATION_TAGS, fnAnd, fnEquals, fnIf, fnNot, getAtt, quotedString, ref, sub } from './cloudformation-yaml.ts';
 import { defaultClass, GENERATED_NOTE, headersOf, prefixedClasses } from './classes.ts';
 
@@ -228,7 +228,7 @@ export function renderCloudFormation(viewerRequestFunction: string, classes: rea
 
   const template = {
     AWSTemplateFormatVersion: quotedString('2010-09-09'),
-    Description: 'ALA API portal: a private S3 bucket behind CloudFront, with the headers and caching of src/config/hosting.ts',
+    Description: 'ALA API portal: a private S3 bucket behind CloudFront, with the headers and caching of deploy/hosting.ts',
     Parameters: {
       DomainName: { Type: 'String', Default: '', Description: "The portal's host name, e.g. docs.api.ala.org.au; empty for the distribution's own cloudfront.net name" },
       CertificateArn: {

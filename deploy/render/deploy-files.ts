@@ -5,8 +5,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { renderCloudFormation } from './cloudformation.ts';
-import { renderDeployScript } from './deploy-script.ts';
-import { renderNginxBrotli, renderNginxRules } from './nginx.ts';
+import { renderAwsDeployData } from './aws-deploy-data.ts';
+import { renderNginxBrotli, renderNginxRules } from './nginx-rules.ts';
 
 /** The CloudFront Function, written by hand and carried inside the template. */
 export const VIEWER_REQUEST_FUNCTION = 'deploy/aws/viewer-request.js';
@@ -16,6 +16,6 @@ export function renderDeployFiles(root: string): Record<string, string> {
     'deploy/nginx/portal.conf': renderNginxRules(),
     'deploy/nginx/brotli.conf': renderNginxBrotli(),
     'deploy/aws/portal.yaml': renderCloudFormation(readFileSync(join(root, VIEWER_REQUEST_FUNCTION), 'utf8')),
-    'deploy/aws/deploy.sh': renderDeployScript(),
+    'deploy/aws/upload-classes.tsv': renderAwsDeployData(),
   };
 }

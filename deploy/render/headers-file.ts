@@ -12,7 +12,7 @@
  * These hosts redirect /path to /path/ and serve 404.html with status 404 by themselves, so
  * no `_redirects` file is needed.
  */
-import { CONTENT_TYPES, EVERY_RESPONSE, PATH_CLASSES, type Headers, type PathClass } from '../../config/hosting.ts';
+import { CONTENT_TYPES, EVERY_RESPONSE, PATH_CLASSES, type Headers, type PathClass } from '../hosting.ts';
 import { defaultClass, prefixedClasses } from './classes.ts';
 
 /** What Netlify and Cloudflare Pages send for files without a rule of their own. */
@@ -32,7 +32,7 @@ export function renderHeadersFile(classes: readonly PathClass[] = PATH_CLASSES):
   }
   const rules = [
     [
-      '# Generated at build from src/config/hosting.ts (src/integrations/hosting-headers.ts).',
+      '# Generated at build from deploy/hosting.ts (deploy/static-host-headers.ts).',
       `# Paths no rule below gives a Cache-Control get the host's default, "${STATIC_HOST_DEFAULT_CACHE_CONTROL}".`,
     ].join('\n'),
     rule('/*', EVERY_RESPONSE),

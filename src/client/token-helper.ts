@@ -1,16 +1,14 @@
 /**
- * DOM wiring of the token helper page (src/components/TokenHelper.astro). The protocol is in
- * src/lib/auth/pkce-flow.ts, what is shown about a token in src/lib/auth/token-view.ts, and
- * where the token and the form are kept in src/lib/auth/credentials.ts: a signed-in token is the
- * one try-it sends.
+ * `<token-helper>`: the token helper page's sign-in form, error box and token panel
+ * (src/components/mdx/TokenHelper.astro). The protocol is in src/lib/auth/pkce-flow.ts, what is
+ * shown about a token in src/lib/auth/token-view.ts, and where the token and the form are kept in
+ * src/lib/auth/credentials.ts: a signed-in token is the one try-it sends.
  */
 import { tabCredentials, type CredentialsStore, type HelperInputs, type Token } from '../lib/auth/credentials.ts';
-import { AuthHelperError, explainError } from '../lib/auth/errors.ts';
-import { beginSignIn, discover, finishSignIn, isAuthorizationResponse, offeredScopes, refresh, withoutAuthorizationResponse } from '../lib/auth/pkce-flow.ts';
+import { OAuthStepError, explainError, type OAuthStep } from '../lib/auth/oauth-errors.ts';
+import { authorizationRequest, discoverAuthorizationServer, authorizationCodeGrant, isAuthorizationResponse, offeredScopes, refreshTokenGrant, withoutAuthorizationResponse } from '../lib/auth/pkce-flow.ts';
 import { describeToken, formatRemaining } from '../lib/auth/token-view.ts';
 import { copyWithFeedback } from './clipboard.ts';
-
-type Step = 'discovery' | 'authorization' | 'token' | 'refresh';
 
 function q<T extends Element>(root: ParentNode, selector: string): T {
   const el = root.querySelector<T>(selector);
@@ -88,8 +86,8 @@ function signInForm(root: HTMLElement, store: CredentialsStore) {
 function errorBox(root: HTMLElement) {
   const box = q<HTMLElement>(root, '[data-error]');
   return {
-    show(error: unknown, step: Step) {
-      const explained = error instanceof AuthHelperError ? error : explainError(error, { step, origin: location.origin });
+    show(error: unknown, step: OAuthStep) {
+      const explained = error instanceof OAuthStepError ? error : explainError(error, { step, origin: location.origin });
       q<HTMLElement>(box, '[data-error-title]').textContent = explained.title;
       q<HTMLElement>(box, '[data-error-detail]').textContent = explained.detail;
       box.hidden = false;
@@ -160,9 +158,7 @@ function resultPanel(root: HTMLElement) {
   };
 }
 
-export function startTokenHelper(): void {
-  const root = document.querySelector<HTMLElement>('[data-token-helper]');
-  if (!root) return;
+function startTokenHelper(root: HTMLElement): void {
   const store = tabCredentials();
   const redirectUri = `${location.origin}${location.pathname}`;
   const form = signInForm(root, store);
@@ -198,7 +194,7 @@ export function startTokenHelper(): void {
     if (!token) return;
     button.disabled = true;
     try {
-      signedIn(await refresh(token, location.origin));
+      signedIn(await refreshTokenGrant(token, location.origin));
     } catch (error) {
       errors.show(error, 'refresh');
     } finally {
@@ -210,7 +206,7 @@ export function startTokenHelper(): void {
     button.disabled = true;
     errors.hide();
     try {
-      form.showScopes(offeredScopes(await discover(form.values().discoveryUrl, location.origin)));
+      form.showScopes(offeredScopes(await discoverAuthorizationServer(form.values().discoveryUrl, location.origin)));
     } catch (error) {
       errors.show(error, 'discovery');
     } finally {
@@ -229,7 +225,7 @@ export function startTokenHelper(): void {
     const submit = q<HTMLButtonElement>(form.form, '[data-signin]');
     submit.disabled = true;
     try {
-      location.assign((await beginSignIn({ ...form.values(), redirectUri }, store, location.origin)).href);
+      location.assign((await authorizationRequest({ ...form.values(), redirectUri }, store, location.origin)).href);
     } catch (error) {
       errors.show(error, 'discovery');
       submit.disabled = false;
@@ -241,8 +237,16 @@ export function startTokenHelper(): void {
   const here = new URL(location.href);
   if (isAuthorizationResponse(here)) {
     history.replaceState(history.state, '', withoutAuthorizationResponse(here));
-    void finishSignIn(here, store, location.origin).then(signedIn, (error: unknown) => errors.show(error, 'authorization'));
+    void authorizationCodeGrant(here, store, location.origin).then(signedIn, (error: unknown) => errors.show(error, 'authorization'));
     return;
   }
   showStored();
 }
+
+class TokenHelper extends HTMLElement {
+  connectedCallback(): void {
+    startTokenHelper(this);
+  }
+}
+
+customElements.define('token-helper', TokenHelper);

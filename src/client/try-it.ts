@@ -3,14 +3,14 @@
  * for that operation (src/lib/auth/try-it-auth.ts). The client's code (about 1 MB gzipped) is
  * fetched on the first click — or just before, when the button is hovered or focused — never
  * with the page. Without JavaScript the buttons stay hidden; the page itself is the reference.
- * The client gets the operation's own document (src/lib/openapi/operation-document.ts), not the
- * service's: it opens faster, and holds no other operation the reader's credentials could reach.
+ * The client gets the operation's own document (`/openapi/<service>/<operation>.json`, cut at
+ * build time by src/lib/openapi/operation-document.ts), not the service's: it opens faster, and
+ * holds no other operation the reader's credentials could reach.
  */
 import clientStyle from '@scalar/api-client/style.css?url';
 import { tabCredentials } from '../lib/auth/credentials.ts';
 import { clientAuthentication, type TryItTarget } from '../lib/auth/try-it-auth.ts';
 import type { Json } from '../lib/openapi/json.ts';
-import { operationDocument } from '../lib/openapi/operation-document.ts';
 import clientTheme from '../styles/try-it-theme.css?url';
 import type { ApiClientModal, WorkspaceStore } from './api-client.ts';
 
@@ -20,7 +20,7 @@ interface Client {
 }
 
 /**
- * Each step runs once and is remembered — the client (one), each service's document, each
+ * Each step runs once and is remembered — the client (one), each operation's document, each
  * operation prepared in the client — except a step that fails: it is forgotten, so the next
  * click starts that step again and keeps what already worked.
  */
@@ -96,9 +96,7 @@ function loadClient(): Promise<Client> {
  */
 function prepare(target: TryItTarget): Promise<Client> {
   return once(`operation ${target.documentName}`, async () => {
-    const [loaded, service] = await Promise.all([loadClient(), fetchDocument(target.documentUrl)]);
-    const document = operationDocument(service, target.path, target.method);
-    if (!document) throw new Error(`${target.documentUrl} has no ${target.method} ${target.path}`);
+    const [loaded, document] = await Promise.all([loadClient(), fetchDocument(target.documentUrl)]);
     await loaded.store.addDocument({ name: target.documentName, document });
     return loaded;
   });
@@ -114,15 +112,21 @@ async function open(target: TryItTarget): Promise<void> {
   modal.open({ path: target.path, method: method as 'get', documentSlug: target.documentName });
 }
 
-export function startTryIt(): void {
-  for (const button of document.querySelectorAll<HTMLButtonElement>('button[data-try-it]')) {
+/**
+ * `<try-it>`: its button opens the client on the operation it names (`data-try-it` on the button:
+ * a TryItTarget), and says beside it when the client could not open. Hidden without JavaScript.
+ */
+class TryIt extends HTMLElement {
+  connectedCallback(): void {
+    const button = this.querySelector<HTMLButtonElement>('button[data-try-it]');
+    const status = this.querySelector<HTMLElement>('[data-try-it-status]');
+    if (!button) return;
     const target = JSON.parse(button.dataset['tryIt'] ?? '{}') as TryItTarget;
     button.hidden = false;
     // A failure here is reported by the click that awaits the same promise.
     const prefetch = () => void prepare(target).catch(() => undefined);
     button.addEventListener('pointerenter', prefetch, { once: true });
     button.addEventListener('focus', prefetch, { once: true });
-    const status = button.parentElement?.querySelector<HTMLElement>('[data-try-it-status]');
     button.addEventListener('click', () => {
       button.setAttribute('aria-busy', 'true');
       if (status) status.textContent = '';
@@ -134,3 +138,5 @@ export function startTryIt(): void {
     });
   }
 }
+
+customElements.define('try-it', TryIt);

@@ -1,10 +1,11 @@
 /**
  * The Content-Security-Policy of the built site: everything from the site itself, network
  * requests only to the environment's API gateway and sign-in origins, and images only from the
- * occurrences service (map layers, legends) and the base-map tile server. Astro adds script-src and
- * style-src with the hashes of every inline script and style it writes (no 'unsafe-eval').
+ * occurrences service (map layers, legends) and the base-map tile server. script-src and style-src,
+ * with the hashes of each page's inline scripts and styles, are added per page after the build
+ * (src/lib/page-csp.ts, written by src/integrations/csp-meta.ts).
  */
-import { isLoopback } from '../lib/loopback.ts';
+import { isLoopback } from './loopback.ts';
 import type { Environment } from './environments.ts';
 
 function origins(urls: string[]): string[] {

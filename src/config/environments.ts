@@ -23,7 +23,8 @@ export interface ServiceEndpoints {
   app: string;
   /**
    * The service's own host, for operations whose route through the gateway is not confirmed
-   * (their documents list it before the gateway). `ALA_API_BASE` does not move it.
+   * (their documents list it before the gateway). With `ALA_API_BASE`, it is the service's gateway
+   * path on that origin, like every other URL.
    */
   directApi?: string;
 }

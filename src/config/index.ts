@@ -2,8 +2,8 @@
  * The environment of this build. Read once, at build time, from the process environment.
  * Import `env` from here in pages, components and MDX; never read `process.env` elsewhere.
  */
-import { resolveEnvironment, visibleServices } from './current.ts';
-import { parseExtraConnect } from './csp.ts';
+import { resolveEnvironment, visibleServices } from './resolve-environment.ts';
+import { parseExtraConnect } from './csp-policy.ts';
 
 export const env = resolveEnvironment({
   ALA_ENV: process.env.ALA_ENV,

@@ -3,7 +3,7 @@
  * (llms.txt, llms-full.txt) reads the same order.
  */
 import { shownServices } from './index.ts';
-import { servicePath, TOKEN_HELPER_PATH } from './site.ts';
+import { servicePath, TOKEN_HELPER_PATH } from './routes.ts';
 
 export interface NavLink {
   label: string;

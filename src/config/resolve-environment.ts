@@ -3,7 +3,7 @@
  * Pure: takes the variables as an argument so tests can exercise every case.
  */
 import { ENVIRONMENT_NAMES, environments, type Environment, type EnvironmentName } from './environments.ts';
-import { isLoopback } from '../lib/loopback.ts';
+import { isLoopback } from './loopback.ts';
 import { services, type ServiceInfo } from './services.ts';
 
 export class ConfigError extends Error {
@@ -117,8 +117,13 @@ export function resolveEnvironment(vars: BuildVariables): Environment {
   const override = vars.ALA_API_BASE?.trim();
   if (!override) return { ...base, tiles };
   const apiBase = parseApiBase(override);
+  // Every origin moves, a service's own host too (it then means the service's gateway path):
+  // a build for a mirror or a test gateway reaches no production API host.
   const moved = Object.fromEntries(
-    Object.entries(base.services).map(([id, s]) => [id, { ...s, api: rebase(s.api, base.apiBase, apiBase) }]),
+    Object.entries(base.services).map(([id, s]) => {
+      const api = rebase(s.api, base.apiBase, apiBase);
+      return [id, { ...s, api, ...(s.directApi ? { directApi: api } : {}) }];
+    }),
   ) as Environment['services'];
   return { ...base, apiBase, tiles, services: moved };
 }

@@ -1,9 +1,11 @@
-/** Paths inside the site that several pages link to. */
+/** Paths inside the site that several pages link to: the one place each URL shape is spelled. */
 export const TOKEN_HELPER_PATH = '/authentication/token-helper/';
 export const servicePath = (id: string) => `/services/${id}/`;
 export const documentPath = (id: string, ext: 'json' | 'yaml') => `/openapi/${id}.${ext}`;
-/** An operation's reference page; `slug` comes from `operationSlug()` (src/lib/openapi/operations.ts). */
+/** An operation's reference page; `slug` comes from `operationSlug()` (src/lib/openapi/slug.ts). */
 export const operationPath = (serviceId: string, slug: string) => `/services/${serviceId}/${slug}/`;
+/** One operation's own OpenAPI document (src/lib/openapi/operation-document.ts): what "Try it" loads. */
+export const operationDocumentPath = (serviceId: string, slug: string) => `/openapi/${serviceId}/${slug}.json`;
 /** The service page of an operation page's path (`/services/a/b/` → `/services/a/`), or undefined. */
 export function serviceOfOperationPath(pathname: string): string | undefined {
   const match = /^\/services\/([^/]+)\/[^/]+\/?$/.exec(pathname);

@@ -1,14 +1,14 @@
 /**
- * After the build: every HTML page gets its Content-Security-Policy meta tag (src/lib/csp.ts),
- * with the environment's connect origins (src/config/csp.ts).
+ * After the build: every HTML page gets its Content-Security-Policy meta tag (src/lib/page-csp.ts),
+ * with the environment's connect origins (src/config/csp-policy.ts).
  */
 import type { AstroIntegration } from 'astro';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { cspDirectives } from '../config/csp.ts';
+import { cspDirectives } from '../config/csp-policy.ts';
 import { env, extraConnectOrigins } from '../config/index.ts';
-import { withCspMeta } from '../lib/csp.ts';
+import { withCspMeta } from '../lib/page-csp.ts';
 
 async function htmlFiles(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { withFileTypes: true, recursive: true });

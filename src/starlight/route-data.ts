@@ -4,7 +4,7 @@
  * operations have no sidebar entries of their own.
  */
 import { defineRouteMiddleware, type StarlightRouteData } from '@astrojs/starlight/route-data';
-import { hasMarkdownTwin, markdownPath, serviceOfOperationPath } from '../config/site.ts';
+import { hasMarkdownTwin, markdownPath, serviceOfOperationPath } from '../config/routes.ts';
 
 type Entry = StarlightRouteData['sidebar'][number];
 

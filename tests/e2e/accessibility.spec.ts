@@ -2,7 +2,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { STORAGE_KEYS } from '../../src/lib/auth/credentials.ts';
 import { sandboxSite } from '../support/sites.ts';
-import { received, send } from '../support/try-it.ts';
+import { received, send } from '../support/try-it-client.ts';
 
 const TEMPLATES = [
   '/',

@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { recordCspViolations } from '../support/csp.ts';
-import { received, send } from '../support/try-it.ts';
+import { received, send } from '../support/try-it-client.ts';
 import { sandboxSite } from '../support/sites.ts';
 
 const TEMPLATES = ['/', '/authentication/', '/authentication/token-helper/', '/services/', '/errors/', '/services/occurrences/', '/services/occurrences/search-occurrences/'];

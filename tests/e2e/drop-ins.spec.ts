@@ -1,8 +1,8 @@
 import { expect, test } from '@playwright/test';
-import { operationPath } from '../../src/config/site.ts';
+import { operationPath } from '../../src/config/routes.ts';
 import { sandboxSite } from '../support/sites.ts';
 import { documentsIn } from '../support/documents.ts';
-import { openTryIt } from '../support/try-it.ts';
+import { openTryIt } from '../support/try-it-client.ts';
 import { SANDBOX_DOCS } from './global-setup.ts';
 
 const documents = await documentsIn(SANDBOX_DOCS);

@@ -8,9 +8,9 @@ import { spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { CONTENT_TYPES, EVERY_RESPONSE, NOT_FOUND_PAGE, PATH_CLASSES } from '../../src/config/hosting.ts';
-import { allHeadersOf, classOf } from '../../src/lib/hosting/classes.ts';
-import { startNginx, type RunningNginx } from '../support/nginx.ts';
+import { CONTENT_TYPES, EVERY_RESPONSE, NOT_FOUND_PAGE, PATH_CLASSES } from '../../deploy/hosting.ts';
+import { allHeadersOf, classOf } from '../../deploy/render/classes.ts';
+import { startNginx, type RunningNginx } from '../support/nginx-server.ts';
 import { NGINX_PORTS } from '../support/sites.ts';
 
 // One worker runs this file's tests in order: they share the nginx servers started below.

@@ -4,9 +4,9 @@
  * try-it to the run's loopback API — with its headers in force (Permissions-Policy, frame-ancestors).
  */
 import { expect, test, type Page } from '@playwright/test';
-import { received, send } from '../support/try-it.ts';
+import { received, send } from '../support/try-it-client.ts';
 import { recordCspViolations } from '../support/csp.ts';
-import { startNginx, type RunningNginx } from '../support/nginx.ts';
+import { startNginx, type RunningNginx } from '../support/nginx-server.ts';
 import { startProvider, type RunningProvider } from '../support/oidc-provider.ts';
 import { NGINX_PORTS, NGINX_PROVIDER_PORT } from '../support/sites.ts';
 
@@ -79,10 +79,11 @@ test('the token helper signs in through nginx, and its copy buttons may use the 
   await page.route(/^https:\/\/fonts\.(googleapis|gstatic)\.com\//, (route) => route.abort());
   await page.goto(`${site.url}/authentication/token-helper/`);
 
-  const copy = page.locator('[data-cc-builder] [data-cc-copy="shell"]');
-  await copy.click();
-  // Permissions-Policy lets the page itself write to the clipboard (a denial shows "Copy failed").
-  await expect(copy).toHaveText('Copied');
+  const commands = page.locator('[data-cc-builder]').getByRole('tabpanel').locator('.expressive-code');
+  await commands.hover();
+  await commands.getByRole('button', { name: /copy/i }).click();
+  // Permissions-Policy lets the page itself write to the clipboard.
+  await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toContain('CLIENT_ID=');
 
   const form = page.locator('[data-signin-form]');
   await form.getByLabel('Client ID').fill(CLIENT_ID);

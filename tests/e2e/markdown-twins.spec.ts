@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { expect, test } from '@playwright/test';
-import { markdownPath } from '../../src/config/site.ts';
+import { markdownPath } from '../../src/config/routes.ts';
 import { documentsIn } from '../support/documents.ts';
 
 const DIST = 'dist';

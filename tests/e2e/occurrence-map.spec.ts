@@ -313,7 +313,7 @@ test('without JavaScript the page says what it does and shows the code for the d
   await page.goto(MAP_PATH);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Occurrence map');
   await expect(page.getByText('the occurrences service draws every matching record on a web map')).toBeVisible();
-  await expect(page.getByText('The map is drawn here when JavaScript runs.')).toBeVisible();
+  await expect(page.getByText('The map needs JavaScript.')).toBeVisible();
   await expect(page.locator('[data-getmap-url]')).toContainText('https://api.ala.org.au/occurrences/mapping/wms/reflect?q=vernacularName:%22Red%20Kangaroo%22');
   const shell = page.locator('[data-map-samples] .expressive-code').first();
   await expect(shell).toBeVisible();

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { parse } from 'yaml';
 import { SERVICE_IDS } from '../../src/config/services.ts';
-import { operationPath } from '../../src/config/site.ts';
+import { operationPath } from '../../src/config/routes.ts';
 import { documentsIn } from '../support/documents.ts';
 import { sandboxSite } from '../support/sites.ts';
 import { SANDBOX_DOCS } from './global-setup.ts';

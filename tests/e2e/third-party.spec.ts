@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { GUIDE_PAGES, OPERATION_PAGES, SERVICE_PAGES } from '../support/pages.ts';
 import { sandboxSite } from '../support/sites.ts';
-import { received, send } from '../support/try-it.ts';
+import { received, send } from '../support/try-it-client.ts';
 
 for (const path of [...GUIDE_PAGES, ...SERVICE_PAGES, ...OPERATION_PAGES]) {
   test(`${path} requests nothing from another host`, async ({ page, baseURL }) => {

@@ -1,6 +1,6 @@
 import { expect, test, type Page, type Request } from '@playwright/test';
 import { STORAGE_KEYS } from '../../src/lib/auth/credentials.ts';
-import { allReceived, received, send } from '../support/try-it.ts';
+import { allReceived, received, send } from '../support/try-it-client.ts';
 import { recordCspViolations } from '../support/csp.ts';
 import { startProvider, type RunningProvider } from '../support/oidc-provider.ts';
 import { PROVIDER_PORTS, sandboxSite, UNUSED_PORT } from '../support/sites.ts';

@@ -1,7 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { STORAGE_KEYS } from '../../src/lib/auth/credentials.ts';
 import { recordCspViolations } from '../support/csp.ts';
-import { allReceived, openTryIt, received, send, tryItButton } from '../support/try-it.ts';
+import { allReceived, openTryIt, received, send, tryItButton } from '../support/try-it-client.ts';
 import { sandboxSite } from '../support/sites.ts';
 
 /** A reader who signed in with the token helper earlier in this tab. */
@@ -28,6 +28,18 @@ test('the client is not loaded until the reader reaches for "Try it"', async ({ 
   expect(sizes, 'no API client code before "Try it"').toBeLessThan(400_000);
   await tryItButton(page, 'searchOccurrences').hover();
   await expect.poll(() => loaded.length, { message: 'hovering prefetches the client' }).toBeGreaterThan(before);
+});
+
+test('Try it loads the operation\'s own document, cut at build time, never the service\'s', async ({ page }) => {
+  const documents: string[] = [];
+  page.on('request', (r) => {
+    if (new URL(r.url()).pathname.startsWith('/openapi/')) documents.push(new URL(r.url()).pathname);
+  });
+  await page.goto(`${sandboxSite}/services/occurrences/search-occurrences/`);
+  await openTryIt(page, 'searchOccurrences');
+  expect(documents).toEqual(['/openapi/occurrences/search-occurrences.json']);
+  const own = (await (await page.request.get(`${sandboxSite}/openapi/occurrences/search-occurrences.json`)).json()) as { paths: Record<string, unknown> };
+  expect(Object.keys(own.paths)).toEqual(['/occurrences/search']);
 });
 
 test('a public operation is sent without a token, and its response shown', async ({ page }) => {
@@ -131,7 +143,7 @@ test('sending from the client stays within the Content-Security-Policy, and foll
 
 test('when the document cannot be loaded, the reader is told, and the next click opens the client', async ({ page }) => {
   let failures = 1;
-  await page.route('**/openapi/occurrences.json', (route) => (failures-- > 0 ? route.abort() : route.continue()));
+  await page.route('**/openapi/occurrences/search-occurrences.json', (route) => (failures-- > 0 ? route.abort() : route.continue()));
   await page.goto(`${sandboxSite}/services/occurrences/search-occurrences/`);
   await tryItButton(page, 'searchOccurrences').click();
   await expect(page.locator('[data-try-it-status]')).toContainText('The API client could not open');

@@ -1,8 +1,10 @@
-/** The operations a page should list, read with the build's own loader (Node side of the tests). */
-import { resolveEnvironment } from '../../src/config/current.ts';
-import { loadDocuments, type LoadedDocument } from '../../src/lib/openapi/load.ts';
+/** The services and operations a page should show, from the build's own loader and model (Node side of the tests). */
+import { resolveEnvironment } from '../../src/config/resolve-environment.ts';
+import { loadDocuments } from '../../src/lib/openapi/load.ts';
+import { serviceModels, type ServiceModel } from '../../src/lib/reference-model/service-model.ts';
 
-export async function documentsIn(dir: string): Promise<Map<string, LoadedDocument>> {
-  const result = await loadDocuments(dir, resolveEnvironment({}));
-  return new Map(result.documents.map((d) => [d.id, d]));
+export async function documentsIn(dir: string): Promise<Map<string, ServiceModel>> {
+  const env = resolveEnvironment({});
+  const result = await loadDocuments(dir, env, process.cwd(), { schemaWarnings: false });
+  return new Map(serviceModels(result.documents, env).map((s) => [s.id, s]));
 }

@@ -1,4 +1,4 @@
-/** The guide pages of the URL contract (design.md) and the service pages. */
+/** The guide pages the portal's URLs promise (README: Layout and URLs), and the service pages. */
 import { SERVICE_IDS } from '../../src/config/services.ts';
 
 export const GUIDE_PAGES = ['/', '/authentication/', '/services/', '/examples/', '/errors/'] as const;

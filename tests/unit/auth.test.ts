@@ -2,9 +2,9 @@ import * as oauth from 'oauth4webapi';
 import { UnsecuredJWT } from 'jose';
 import { describe, expect, it } from 'vitest';
 import { checkEndpoint, issuerFromDiscoveryUrl } from '../../src/lib/auth/endpoints.ts';
-import { AuthHelperError, explainError } from '../../src/lib/auth/errors.ts';
+import { OAuthStepError, explainError } from '../../src/lib/auth/oauth-errors.ts';
 import { CREDENTIALS_CHANGED, CredentialsStore, secondsLeft, STORAGE_KEYS, type Token } from '../../src/lib/auth/credentials.ts';
-import { finishSignIn, isAuthorizationResponse, withoutAuthorizationResponse } from '../../src/lib/auth/pkce-flow.ts';
+import { authorizationCodeGrant, isAuthorizationResponse, withoutAuthorizationResponse } from '../../src/lib/auth/pkce-flow.ts';
 import { clientAuthentication, type TryItTarget } from '../../src/lib/auth/try-it-auth.ts';
 import { describeToken, formatRemaining } from '../../src/lib/auth/token-view.ts';
 
@@ -56,15 +56,15 @@ describe('the authorization response', () => {
 
   it('without a sign-in started in this tab, nothing is exchanged', async () => {
     const store = new CredentialsStore(memoryStorage());
-    await expect(finishSignIn(new URL(`${origin}/?code=abc&state=xyz`), store, origin)).rejects.toThrow('No sign-in was started in this tab');
+    await expect(authorizationCodeGrant(new URL(`${origin}/?code=abc&state=xyz`), store, origin)).rejects.toThrow('No sign-in was started in this tab');
   });
 
   it('with a state that is not ours, nothing is exchanged and the pending values are gone', async () => {
     const storage = memoryStorage();
     const store = new CredentialsStore(storage);
     store.savePendingSignIn({ discoveryUrl: '', clientId: 'c', scope: 'openid', redirectUri: `${origin}/`, verifier: 'v'.repeat(43), state: 'ours', nonce: 'n', server });
-    const attempt = finishSignIn(new URL(`${origin}/?code=abc&state=forged`), store, origin);
-    await expect(attempt).rejects.toThrow(AuthHelperError);
+    const attempt = authorizationCodeGrant(new URL(`${origin}/?code=abc&state=forged`), store, origin);
+    await expect(attempt).rejects.toThrow(OAuthStepError);
     await expect(attempt).rejects.toThrow(/does not match this tab.*forged.*Nothing was exchanged/s);
     expect(Object.values(STORAGE_KEYS).map((k) => storage.getItem(k))).toEqual(Object.values(STORAGE_KEYS).map(() => null));
   });
@@ -73,7 +73,7 @@ describe('the authorization response', () => {
     const store = new CredentialsStore(memoryStorage());
     store.savePendingSignIn({ discoveryUrl: '', clientId: 'c', scope: 'openid', redirectUri: `${origin}/`, verifier: 'v', state: 's1', nonce: 'n', server });
     await expect(
-      finishSignIn(new URL(`${origin}/?error=invalid_scope&error_description=users%2Fwrite+is+not+allowed&state=s1`), store, origin),
+      authorizationCodeGrant(new URL(`${origin}/?error=invalid_scope&error_description=users%2Fwrite+is+not+allowed&state=s1`), store, origin),
     ).rejects.toThrow(/The provider refused the sign-in: invalid_scope: users\/write is not allowed\. Ask only for scopes/);
   });
 });
@@ -86,7 +86,7 @@ describe('explainError', () => {
   });
 
   it('passes explained errors through', () => {
-    const mine = new AuthHelperError('A', 'B');
+    const mine = new OAuthStepError('A', 'B');
     expect(explainError(mine, { step: 'token', origin })).toBe(mine);
   });
 });

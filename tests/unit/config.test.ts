@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { connectOrigins, cspDirectives, imageOrigins } from '../../src/config/csp.ts';
-import { ConfigError, environmentProblems, parseApiBase, parseTileUrl, resolveEnvironment, visibleServices } from '../../src/config/current.ts';
+import { connectOrigins, cspDirectives, imageOrigins } from '../../src/config/csp-policy.ts';
+import { ConfigError, environmentProblems, parseApiBase, parseTileUrl, resolveEnvironment, visibleServices } from '../../src/config/resolve-environment.ts';
 import { ENVIRONMENT_NAMES, environments } from '../../src/config/environments.ts';
 import { SERVICE_IDS, services } from '../../src/config/services.ts';
 
@@ -121,11 +121,7 @@ describe('origins the pages may call', () => {
     expect(connectOrigins(resolveEnvironment({ ALA_ENV: 'testing' }))).toContain('https://lists-ws.test.ala.org.au');
   });
 
-  it('keep a service\'s own host when ALA_API_BASE moves the gateway', () => {
-    expect(connectOrigins(resolveEnvironment({ ALA_API_BASE: 'http://127.0.0.1:9000' }))).toEqual([
-      'http://127.0.0.1:9000',
-      'https://auth.ala.org.au',
-      'https://lists-ws.ala.org.au',
-    ]);
+  it('move every API host, a service\'s own included, when ALA_API_BASE moves the gateway', () => {
+    expect(connectOrigins(resolveEnvironment({ ALA_API_BASE: 'http://127.0.0.1:9000' }))).toEqual(['http://127.0.0.1:9000', 'https://auth.ala.org.au']);
   });
 });

@@ -4,9 +4,9 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { runInNewContext } from 'node:vm';
 import { afterAll, describe, expect, it } from 'vitest';
-import { CONTENT_TYPES, HOST_FILES, NOT_FOUND_PAGE, PATH_CLASSES, type PathClass } from '../../src/config/hosting.ts';
-import { classOf, extensionOf, headersOf } from '../../src/lib/hosting/classes.ts';
-import { parseTemplate } from '../../src/lib/hosting/cloudformation-yaml.ts';
+import { CONTENT_TYPES, HOST_FILES, NOT_FOUND_PAGE, PATH_CLASSES, type PathClass } from '../../deploy/hosting.ts';
+import { classOf, extensionOf, headersOf } from '../../deploy/render/classes.ts';
+import { parseTemplate } from '../../deploy/render/cloudformation-yaml.ts';
 
 /** Template data, read loosely. */
 type Json = Record<string, any>;

@@ -1,10 +1,10 @@
 import { readFileSync, statSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { CACHE, CONTENT_TYPES, EVERY_RESPONSE, PATH_CLASSES, type PathClass } from '../../src/config/hosting.ts';
-import { allHeadersOf, classOf, contentTypeOf, definitionProblems, headersOf } from '../../src/lib/hosting/classes.ts';
-import { renderDeployFiles } from '../../src/lib/hosting/deploy-files.ts';
-import { renderHeadersFile, STATIC_HOST_DEFAULT_CACHE_CONTROL } from '../../src/lib/hosting/headers-file.ts';
-import { renderNginxRules } from '../../src/lib/hosting/nginx.ts';
+import { CACHE, CONTENT_TYPES, EVERY_RESPONSE, PATH_CLASSES, type PathClass } from '../../deploy/hosting.ts';
+import { allHeadersOf, classOf, contentTypeOf, definitionProblems, headersOf } from '../../deploy/render/classes.ts';
+import { renderDeployFiles } from '../../deploy/render/deploy-files.ts';
+import { renderHeadersFile, STATIC_HOST_DEFAULT_CACHE_CONTROL } from '../../deploy/render/headers-file.ts';
+import { renderNginxRules } from '../../deploy/render/nginx-rules.ts';
 
 const byId = (id: string) => PATH_CLASSES.find((c) => c.id === id)!;
 

@@ -1,13 +1,14 @@
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { resolveEnvironment } from '../../src/config/current.ts';
-import { hasMarkdownTwin, markdownPath } from '../../src/config/site.ts';
-import { htmlToMarkdown } from '../../src/lib/markdown-twin/html-to-markdown.ts';
-import { codeBlock, inlineCode, tableCell } from '../../src/lib/markdown-twin/markdown-text.ts';
-import { operationMarkdown, serviceMarkdown } from '../../src/lib/markdown-twin/reference.ts';
-import { guideMarkdown, llmsFull, llmsIndex, type TwinEntry } from '../../src/lib/markdown-twin/site-export.ts';
+import { resolveEnvironment } from '../../src/config/resolve-environment.ts';
+import { hasMarkdownTwin, markdownPath } from '../../src/config/routes.ts';
+import { htmlToMarkdown } from '../../src/lib/twins/html-to-markdown.ts';
+import { codeBlock, inlineCode, tableCell } from '../../src/lib/twins/markdown-text.ts';
+import { operationMarkdown, serviceMarkdown } from '../../src/lib/twins/reference-twins.ts';
+import { guideMarkdown, llmsFull, llmsIndex, type TwinEntry } from '../../src/lib/twins/llms.ts';
 import { loadDocument } from '../../src/lib/openapi/load.ts';
-import { serviceModel, type ServiceModel } from '../../src/lib/openapi/service-model.ts';
+import { serviceModel, type ServiceModel } from '../../src/lib/reference-model/service-model.ts';
+import { GENERATED_EXAMPLE } from '../../src/lib/reference-model/words.ts';
 
 const production = resolveEnvironment({});
 
@@ -30,9 +31,8 @@ describe('Markdown text', () => {
 });
 
 describe('a built guide page as Markdown', () => {
-  const html = `<html><head><meta name="description" content="What it is."><title>T</title></head><body>
-    <h1 id="_top">Guide title</h1>
-    <div class="sl-markdown-content">
+  // A guide's content as Astro renders its MDX (what the page shows under its title).
+  const content = `
       <p>Read <a href="/services/occurrences/">the occurrences</a>, <a href="/authentication/#discovery">discovery</a>, <a href="/openapi/x.json">the document</a> and <a href="https://ala.org.au/">ALA</a>.</p>
       <script>alert(1)</script>
       <starlight-tabs data-sync-key="lang"><div class="tablist-wrapper"><ul role="tablist"><li><a role="tab" href="#p0">Shell</a></li><li><a role="tab" href="#p1">Python</a></li></ul></div>
@@ -41,11 +41,11 @@ describe('a built guide page as Markdown', () => {
       </starlight-tabs>
       <aside class="starlight-aside starlight-aside--caution"><p class="starlight-aside__title">Mind this</p><div class="starlight-aside__content"><p>Careful <code>now</code>.</p></div></aside>
       <section data-twin-text="Interactive: open the page in a browser."><form><input></form></section>
-      <div class="sl-link-card"><span><a href="/errors/"><span class="title">Errors</span></a><span class="description">What went wrong.</span></span></div>
-    </div></body></html>`;
+      <div class="sl-link-card"><span><a href="/errors/"><span class="title">Errors</span></a><span class="description">What went wrong.</span></span></div>`;
+  const html = `<div class="sl-markdown-content">${content}</div>`;
 
   it('keeps the prose, labels every tab, fences code, quotes asides, and leaves no markup', () => {
-    const { title, summary, markdown } = guideMarkdown(html);
+    const { title, summary, markdown } = guideMarkdown({ title: 'Guide title', description: 'What it is.', html: content });
     expect([title, summary]).toEqual(['Guide title', 'What it is.']);
     expect(markdown).toContain('# Guide title\n\n> What it is.');
     expect(markdown).toContain('**Shell**\n\n```sh\ncurl "$URL" \\\n  -H "A: b"\n```');
@@ -82,14 +82,14 @@ describe('reference twins', () => {
     for (const p of op.parameters) expect(md).toContain(`| \`${p.name}\` |`);
     for (const r of op.responses) expect(md).toContain(`### ${r.status}`);
     expect(md).toContain('- `parent` (Node) — circular: the same Node as above');
-    expect(md).toContain('(generated from the schema; the document gives none)');
+    expect(md).toContain(`*${GENERATED_EXAMPLE}*`);
   });
 
   it('a service: facts, prose and the index as links to the operations\' twins', () => {
     const md = serviceMarkdown(service, 'Some **prose**.');
     expect(md).toContain('- **OpenAPI document:** [JSON](/openapi/reference.json) · [YAML](/openapi/reference.yaml)');
     expect(md).toContain('Some **prose**.');
-    expect(md).toContain('- [Replace a node](/services/reference/replace-node.md): `PUT /nodes/{nodeId}` 🔒');
+    expect(md).toContain('- [Replace a node](/services/reference/replace-node.md): `PUT /nodes/{nodeId}` (token required)');
   });
 });
 

@@ -18,8 +18,8 @@ import {
   wmsLayerOptions,
 } from '../../src/lib/occurrence-map/requests.ts';
 import { countText, cssColour, explainCount, explainTileErrors, fieldLegend, rampLegend, readCount } from '../../src/lib/occurrence-map/results.ts';
-import { codeString, mapSamples, type MapSampleInputs } from '../../src/lib/occurrence-map/samples.ts';
-import { sampleLanguages } from '../../src/lib/sample-languages.ts';
+import { codeString, mapSamples, type MapSampleInputs } from '../../src/lib/occurrence-map/map-code.ts';
+import { sampleLanguages } from '../../src/lib/samples/languages.ts';
 import { colourField, DEFAULT_STATE, hasView, parseColour, parseState, stateToSearch, type MapState } from '../../src/lib/occurrence-map/state.ts';
 
 const API = 'https://api.ala.org.au/occurrences';

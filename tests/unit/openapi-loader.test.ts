@@ -2,11 +2,15 @@ import { copyFile, mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { resolveEnvironment } from '../../src/config/current.ts';
-import { assertUsable, documentId, loadDocument, loadDocuments } from '../../src/lib/openapi/load.ts';
+import { resolveEnvironment } from '../../src/config/resolve-environment.ts';
+import { assertUsable, documentId, loadDocument, loadDocuments, type LoadedDocument } from '../../src/lib/openapi/load.ts';
+import { documentOperations } from '../../src/lib/reference-model/operation-model.ts';
 import { formatProblem, OpenApiBuildError } from '../../src/lib/openapi/problems.ts';
 
 const fixtures = 'tests/fixtures/openapi';
+/** The operations of a loaded document as its service page lists them, in document order. */
+const operationsOf = (d: LoadedDocument) => documentOperations(d.document).map((o) => o.summary);
+
 const production = resolveEnvironment({});
 const testing = resolveEnvironment({ ALA_ENV: 'testing' });
 
@@ -35,7 +39,7 @@ describe('a good document', () => {
     const [doc] = assertUsable(await loadDocuments(dir, production, root));
     expect(doc!.id).toBe('fixture');
     expect(doc!.file).toBe('openapi/fixture.yaml');
-    expect(doc!.operations.map((o) => `${o.method} ${o.path} ${o.operationId}`)).toEqual([
+    expect(operationsOf(doc!).map((o) => `${o.method} ${o.path} ${o.operationId}`)).toEqual([
       'GET /things listThings',
       'POST /things createThing',
       'GET /things/{id} get/things/{id}',
@@ -45,7 +49,7 @@ describe('a good document', () => {
 
   it('tells protected (token), key-only and public operations apart', async () => {
     const { document } = await loadDocument(join(fixtures, 'good.yaml'), production);
-    const access = Object.fromEntries(document!.operations.map((o) => [o.operationId, o.access.kind]));
+    const access = Object.fromEntries(operationsOf(document!).map((o) => [o.operationId, o.access.kind]));
     expect(access).toEqual({
       listThings: 'public',
       createThing: 'token',
@@ -53,9 +57,9 @@ describe('a good document', () => {
       // One alternative needs only an API key: a key is not protection.
       deleteThing: 'apiKey',
     });
-    expect(document!.operations[1]!.access.scopes).toEqual(['things/write']);
-    expect(document!.operations[2]!.generatedId).toBe(true);
-    expect(document!.operations[2]!.anchor).toBe('op-get-things-id');
+    expect(operationsOf(document!)[1]!.access.scopes).toEqual(['things/write']);
+    expect(operationsOf(document!)[2]!.generatedId).toBe(true);
+    expect(operationsOf(document!)[2]!.anchor).toBe('op-get-things-id');
   });
 
   it('ignores "$ref" keys inside example data', async () => {
@@ -102,11 +106,11 @@ describe('environment rewriting', () => {
       });
     });
 
-    it('follow ALA_API_BASE on the gateway only', async () => {
+    it('follow ALA_API_BASE, the service\'s own host included: a mirror build reaches no production host', async () => {
       const local = resolveEnvironment({ ALA_API_BASE: 'http://127.0.0.1:9000' });
       expect(await ownServers(local)).toEqual({
-        operation: ['https://lists-ws.ala.org.au', 'http://127.0.0.1:9000/specieslist', 'https://elsewhere.example.org/things'],
-        pathItem: ['https://lists-ws.ala.org.au/', 'http://127.0.0.1:9000/specieslist'],
+        operation: ['http://127.0.0.1:9000/specieslist', 'https://elsewhere.example.org/things'],
+        pathItem: ['http://127.0.0.1:9000/specieslist/'],
       });
     });
 
@@ -175,7 +179,7 @@ describe('tolerated problems', () => {
     ]);
     const [doc] = assertUsable(result);
     expect(doc!.id).toBe('user-details-real');
-    expect(doc!.operations[0]!.access.kind).toBe('token');
+    expect(operationsOf(doc!)[0]!.access.kind).toBe('token');
   });
 });
 

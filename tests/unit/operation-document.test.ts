@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { isObject, type Json } from '../../src/lib/openapi/json.ts';
 import { operationDocument } from '../../src/lib/openapi/operation-document.ts';
-import { forEachRef, resolvePointer } from '../../src/lib/openapi/references.ts';
+import { resolvePointer } from '../../src/lib/openapi/pointer.ts';
+import { forEachRef } from '../../src/lib/openapi/references.ts';
 
 const doc: Json = {
   openapi: '3.0.3',

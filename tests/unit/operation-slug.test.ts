@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { operationSlug } from '../../src/lib/openapi/operations.ts';
-import { operationPath } from '../../src/config/site.ts';
+import { operationSlug } from '../../src/lib/openapi/slug.ts';
+import { operationPath } from '../../src/config/routes.ts';
 
 describe('operation page slugs', () => {
   it.each([

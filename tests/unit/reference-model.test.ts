@@ -1,14 +1,15 @@
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { resolveEnvironment } from '../../src/config/current.ts';
+import { resolveEnvironment } from '../../src/config/resolve-environment.ts';
 import { accessOf, securitySchemes } from '../../src/lib/openapi/access.ts';
 import { dereference } from '../../src/lib/openapi/dereference.ts';
 import { loadDocument, loadDocuments, type LoadedDocument } from '../../src/lib/openapi/load.ts';
-import type { OperationModel } from '../../src/lib/openapi/operation-model.ts';
-import { operationHeadings, parameterGroups, statusText } from '../../src/lib/openapi/operation-page.ts';
-import { schemaTree, type SchemaNode } from '../../src/lib/openapi/schema-tree.ts';
-import { serviceModel, serviceModels, type ServiceModel } from '../../src/lib/openapi/service-model.ts';
+import { countOperations } from '../../src/lib/openapi/walk.ts';
+import type { OperationModel } from '../../src/lib/reference-model/operation-model.ts';
+import { operationHeadings, parameterGroups, statusText } from '../../src/lib/reference-model/words.ts';
+import { schemaTree, type SchemaNode } from '../../src/lib/reference-model/schema-tree.ts';
+import { serviceModel, serviceModels, type ServiceModel } from '../../src/lib/reference-model/service-model.ts';
 
 const production = resolveEnvironment({});
 const fixture = join(import.meta.dirname, '../fixtures/openapi/reference.yaml');
@@ -185,7 +186,7 @@ describe('the 17 documents', () => {
   });
 
   it('give every operation a page model with unique slugs per service', () => {
-    expect(all.length).toBe(documents.reduce((n, d) => n + d.operations.length, 0));
+    expect(all.length).toBe(documents.reduce((n, d) => n + countOperations(d.document), 0));
     const hrefs = all.map((o) => o.href);
     expect(new Set(hrefs).size).toBe(hrefs.length);
   });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { firstSentence, renderMarkdown } from '../../src/lib/markdown.ts';
-import { slug } from '../../src/lib/openapi/service-model.ts';
+import { firstSentence, renderMarkdown } from '../../src/lib/render-markdown.ts';
+import { kebab as slug } from '../../src/lib/openapi/slug.ts';
 
 describe('renderMarkdown', () => {
   it('renders Markdown, with tables', () => {

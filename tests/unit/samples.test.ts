@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { resolveEnvironment } from '../../src/config/current.ts';
+import { resolveEnvironment } from '../../src/config/resolve-environment.ts';
 import {
   authorizationCodeSamples,
   bearerSamples,
@@ -10,9 +10,8 @@ import {
   discoverySamples,
   implicitSamples,
   openAccessSamples,
-  SAMPLE_LANGUAGES,
-  type SampleSet,
-} from '../../src/lib/samples.ts';
+} from '../../src/lib/samples/guide-samples.ts';
+import { SAMPLE_LANGUAGES, type SampleSet } from '../../src/lib/samples/languages.ts';
 
 const builders = {
   bearerSamples,

@@ -2,8 +2,8 @@
  * Which sign-in endpoints the token helper may talk to: https everywhere, plain http only on
  * loopback (the tests' real provider). Never relaxed for any other host.
  */
-import { isLoopback } from '../loopback.ts';
-import { AuthHelperError } from './errors.ts';
+import { isLoopback } from '../../config/loopback.ts';
+import { OAuthStepError } from './oauth-errors.ts';
 
 export { isLoopback };
 
@@ -13,11 +13,11 @@ export function checkEndpoint(value: string, what: string): URL {
   try {
     url = new URL(value);
   } catch {
-    throw new AuthHelperError(`The ${what} is not a URL`, `"${value}" is not an absolute URL. Give the full address, starting with https://.`);
+    throw new OAuthStepError(`The ${what} is not a URL`, `"${value}" is not an absolute URL. Give the full address, starting with https://.`);
   }
   if (url.protocol === 'https:') return url;
   if (url.protocol === 'http:' && isLoopback(url)) return url;
-  throw new AuthHelperError(
+  throw new OAuthStepError(
     `The ${what} must use https`,
     `${url.origin} is not https. Tokens may only travel over https (plain http is accepted for 127.0.0.1 and localhost only, for local testing).`,
   );

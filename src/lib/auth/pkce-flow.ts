@@ -6,7 +6,7 @@
 import * as oauth from 'oauth4webapi';
 import type { CredentialsStore, Token } from './credentials.ts';
 import { checkEndpoint, isLoopback, issuerFromDiscoveryUrl } from './endpoints.ts';
-import { AuthHelperError, explainError } from './errors.ts';
+import { OAuthStepError, explainError } from './oauth-errors.ts';
 
 /** The part of the credentials store a sign-in uses. */
 type PendingSignInStore = Pick<CredentialsStore, 'savePendingSignIn' | 'takePendingSignIn'>;
@@ -30,7 +30,7 @@ function requestOptions(url: string): { [oauth.allowInsecureRequests]?: boolean 
   return isLoopback(new URL(url)) ? { [oauth.allowInsecureRequests]: true } : {};
 }
 
-export async function discover(discoveryUrl: string, origin: string): Promise<oauth.AuthorizationServer> {
+export async function discoverAuthorizationServer(discoveryUrl: string, origin: string): Promise<oauth.AuthorizationServer> {
   const url = checkEndpoint(discoveryUrl.trim(), 'discovery URL');
   let response: Response;
   try {
@@ -39,7 +39,7 @@ export async function discover(discoveryUrl: string, origin: string): Promise<oa
     throw explainError(error, { step: 'discovery', url: url.href, origin });
   }
   if (!response.ok) {
-    throw new AuthHelperError('The discovery document could not be fetched', `${url.href} answered HTTP ${response.status}. Check the discovery URL.`);
+    throw new OAuthStepError('The discovery document could not be fetched', `${url.href} answered HTTP ${response.status}. Check the discovery URL.`);
   }
   try {
     const server = await oauth.processDiscoveryResponse(issuerFromDiscoveryUrl(url), response);
@@ -48,7 +48,7 @@ export async function discover(discoveryUrl: string, origin: string): Promise<oa
       ['token_endpoint', 'token endpoint'],
     ] as const) {
       const value = server[field];
-      if (typeof value !== 'string') throw new AuthHelperError('The discovery document is incomplete', `It has no ${field}.`);
+      if (typeof value !== 'string') throw new OAuthStepError('The discovery document is incomplete', `It has no ${field}.`);
       checkEndpoint(value, what);
     }
     return server;
@@ -63,13 +63,13 @@ export function offeredScopes(server: oauth.AuthorizationServer): string[] {
 }
 
 /** Starts a sign-in: stores the PKCE verifier, state and nonce, and returns the URL to send the browser to. */
-export async function beginSignIn(request: SignInRequest, store: PendingSignInStore, origin: string): Promise<URL> {
+export async function authorizationRequest(request: SignInRequest, store: PendingSignInStore, origin: string): Promise<URL> {
   const clientId = request.clientId.trim();
-  if (!clientId) throw new AuthHelperError('A client ID is needed', 'Enter the client ID of your registered application (ask support@ala.org.au if you have none).');
-  const server = await discover(request.discoveryUrl, origin);
+  if (!clientId) throw new OAuthStepError('A client ID is needed', 'Enter the client ID of your registered application (ask support@ala.org.au if you have none).');
+  const server = await discoverAuthorizationServer(request.discoveryUrl, origin);
   const methods = server.code_challenge_methods_supported;
   if (Array.isArray(methods) && !methods.includes('S256')) {
-    throw new AuthHelperError('This provider does not offer PKCE with S256', 'The token helper only runs the authorization-code flow with PKCE (S256).');
+    throw new OAuthStepError('This provider does not offer PKCE with S256', 'The token helper only runs the authorization-code flow with PKCE (S256).');
   }
   const verifier = oauth.generateRandomCodeVerifier();
   const pending: PendingSignIn = {
@@ -135,10 +135,10 @@ function toResult(response: oauth.TokenEndpointResponse, pending: { server: oaut
  * the ID token (issuer, audience, nonce, expiry). The pending values are gone afterwards,
  * whatever happens.
  */
-export async function finishSignIn(callback: URL, store: PendingSignInStore, origin: string, now = Date.now()): Promise<Token> {
+export async function authorizationCodeGrant(callback: URL, store: PendingSignInStore, origin: string, now = Date.now()): Promise<Token> {
   const pending = store.takePendingSignIn();
   if (!isPendingSignIn(pending)) {
-    throw new AuthHelperError(
+    throw new OAuthStepError(
       'No sign-in was started in this tab',
       'This page got a sign-in response but has no record of sending you to sign in (it may have been started in another tab, or the tab was reopened). Nothing was exchanged. Start again.',
     );
@@ -164,8 +164,8 @@ export async function finishSignIn(callback: URL, store: PendingSignInStore, ori
 }
 
 /** Uses the refresh token for a new access token (same client, same provider). */
-export async function refresh(previous: Token, origin: string, now = Date.now()): Promise<Token> {
-  if (!previous.refreshToken) throw new AuthHelperError('No refresh token', 'The provider did not issue a refresh token: sign in again.');
+export async function refreshTokenGrant(previous: Token, origin: string, now = Date.now()): Promise<Token> {
+  if (!previous.refreshToken) throw new OAuthStepError('No refresh token', 'The provider did not issue a refresh token: sign in again.');
   const server: oauth.AuthorizationServer = { issuer: previous.issuer, token_endpoint: previous.tokenEndpoint };
   const client: oauth.Client = { client_id: previous.clientId };
   try {

@@ -4,6 +4,7 @@
  * readable summary with local times.
  */
 import { decodeJwt, decodeProtectedHeader } from 'jose';
+import { secondsLeft, type Token } from './credentials.ts';
 
 export interface TokenView {
   isJwt: boolean;
@@ -59,4 +60,13 @@ export function formatRemaining(seconds: number): string {
   if (h > 0) return `${h} h ${String(m).padStart(2, '0')} min`;
   if (m > 0) return `${m} min ${String(s).padStart(2, '0')} s`;
   return `${s} s`;
+}
+
+/** What the header's token indicator says: "Token in use · 12 min left", and its tooltip. */
+export function indicatorText(token: Pick<Token, 'expiresAt'>, now = Date.now(), locale?: string): { text: string; title: string } {
+  const left = secondsLeft(token, now);
+  return {
+    text: left === undefined ? 'Token in use' : `Token in use · ${Math.ceil(left / 60)} min left`,
+    title: token.expiresAt ? `Try it sends your token until ${new Date(token.expiresAt).toLocaleTimeString(locale)}` : 'Try it sends your token',
+  };
 }

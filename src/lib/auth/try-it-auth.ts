@@ -7,8 +7,9 @@ import type { Access, TokenScheme } from '../openapi/access.ts';
 
 /** What the try-it button of an operation carries (built at build time from the model). */
 export interface TryItTarget {
-  /** The client's name for the operation's own document (service id and operation slug), and the service's document it is cut from. */
+  /** The client's name for the operation's own document: service id and operation slug. */
   documentName: string;
+  /** Where that document is: `/openapi/<service>/<operation>.json`, cut at build time. */
   documentUrl: string;
   method: string;
   path: string;

@@ -3,7 +3,7 @@
  * GetMap image of the view; Python (folium), R (leaflet) and JavaScript (Leaflet) draw the same
  * WMS layer over the same base map.
  */
-import { shellQuote, type SampleSet } from '../sample-languages.ts';
+import { shellQuote, type SampleSet } from '../samples/languages.ts';
 import { envString, getMapParams, queryPairs, WMS_LAYER, WMS_PATH, type ImageSize } from './requests.ts';
 import type { MapQuery, MapStyle, MapView } from './state.ts';
 

@@ -3,7 +3,7 @@
  * map is empty or wrong (a rejected query, an unreachable service, no records), and what the
  * colours mean (a ramp, or the colours of a field's values).
  */
-import type { RampStep } from './state.ts';
+import { colourField, DENSITY_MODES, parseColour, type RampStep } from './state.ts';
 
 const formatter = new Intl.NumberFormat('en-AU');
 export const formatCount = (n: number) => formatter.format(n);
@@ -119,7 +119,13 @@ export const FIELD_LEGEND_LIMIT = 12;
  * The entries of `/mapping/legend` (JSON: name, count, red, green, blue), the first
  * FIELD_LEGEND_LIMIT of them, and how many more there are.
  */
-export function fieldLegend(body: unknown): { entries: LegendEntry[]; more: number } | undefined {
+export interface FieldLegend {
+  entries: LegendEntry[];
+  /** How many more values the service listed. */
+  more: number;
+}
+
+export function fieldLegend(body: unknown): FieldLegend | undefined {
   if (!Array.isArray(body)) return undefined;
   const channel = (v: unknown) => (typeof v === 'number' && v >= 0 && v <= 255 ? Math.round(v) : 0);
   const entries = body.filter(isObject).map((item) => {
@@ -129,4 +135,35 @@ export function fieldLegend(body: unknown): { entries: LegendEntry[]; more: numb
     return { colour: `#${hex}`, label: `${name}${count}` };
   });
   return { entries: entries.slice(0, FIELD_LEGEND_LIMIT), more: Math.max(0, entries.length - FIELD_LEGEND_LIMIT) };
+}
+
+/**
+ * What the legend shows for a style: a ramp's steps (density modes), a field's colours (to be
+ * fetched), the service's legend image of a single colour, or a note saying why there is none.
+ */
+export type LegendView =
+  | { kind: 'entries'; caption: string; entries: LegendEntry[] }
+  | { kind: 'field'; caption: string; field: string }
+  | { kind: 'image'; caption: string; alt: string }
+  | { kind: 'note'; caption: string; note: string };
+
+export function legendView(style: { colourMode: string; colour: string }): LegendView {
+  const colour = parseColour(style.colour);
+  const field = colourField(style.colourMode);
+  if (DENSITY_MODES.includes(style.colourMode)) {
+    return colour?.kind === 'ramp'
+      ? { kind: 'entries', caption: 'Records per cell', entries: rampLegend(colour.steps) }
+      : { kind: 'note', caption: 'Legend', note: 'The service shades each cell by its number of records. Give a ramp as the colour to choose the shades.' };
+  }
+  if (field) return { kind: 'field', caption: `Colours by ${field}`, field };
+  return colour?.kind === 'single'
+    ? { kind: 'image', caption: 'Legend', alt: `Points in colour #${colour.hex}` }
+    : { kind: 'note', caption: 'Legend', note: 'Points take one colour: a ramp colours grid cells and hexagons only.' };
+}
+
+/** What the legend of a field says once its colours were asked for. */
+export function fieldLegendText(field: string, legend: FieldLegend | undefined | 'unreachable'): { entries: LegendEntry[]; note?: string } {
+  if (legend === 'unreachable') return { entries: [], note: `The legend for ${field} could not be loaded.` };
+  if (!legend?.entries.length) return { entries: [], note: `The service gave no legend for ${field}.` };
+  return { entries: legend.entries, ...(legend.more ? { note: `…and ${legend.more} more values.` } : {}) };
 }

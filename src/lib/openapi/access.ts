@@ -22,9 +22,9 @@ export interface SchemeInfo {
 
 /**
  * - `public`: no credential needed (and none is sent);
- * - `token`: every security alternative needs a bearer token (🔒);
+ * - `token`: every security alternative needs a bearer token;
  * - `optional`: anonymous calls work, a token unlocks more (`security: [{}, {…}]`);
- * - `apiKey`: every alternative needs at least an API key (🔑, not a lock).
+ * - `apiKey`: every alternative needs at least an API key (a key, not a lock).
  */
 export type AccessKind = 'public' | 'token' | 'optional' | 'apiKey';
 
@@ -126,4 +126,10 @@ export function accessOf(security: unknown, schemes: Map<string, SchemeInfo>): A
 export function accessReader(document: Json): (operation: Json) => Access {
   const schemes = securitySchemes(document);
   return (operation) => accessOf(operation['security'] ?? document['security'], schemes);
+}
+
+/** Where the document's API key goes (its first `apiKey` scheme), when it declares one. */
+export function documentApiKey(document: Json): { in: string; name: string } | undefined {
+  const scheme = [...securitySchemes(document).values()].find((s) => s.kind === 'apiKey');
+  return scheme ? { in: scheme.in ?? 'header', name: scheme.paramName ?? '' } : undefined;
 }

@@ -5,7 +5,8 @@
  * erases it. The document itself is never changed.
  */
 import { isObject, type Json } from './json.ts';
-import { childParentKey, isData, pointerSegments, resolvePointer } from './references.ts';
+import { pointerSegments, resolvePointer } from './pointer.ts';
+import { childParentKey, isData } from './references.ts';
 
 export interface Dereferenced {
   /** The node with every `$ref` inside it resolved. */

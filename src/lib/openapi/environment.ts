@@ -2,11 +2,11 @@
  * Makes the copy of a document that a build publishes: its servers and ALA sign-in URLs moved
  * to the chosen environment. Documents of other APIs keep their own URLs.
  */
-import { rebase } from '../../config/current.ts';
+import { rebase } from '../../config/resolve-environment.ts';
 import { environments, type Environment, type ServiceEndpoints } from '../../config/environments.ts';
 import type { ServiceId } from '../../config/services.ts';
 import { isObject, type Json } from './json.ts';
-import { HTTP_METHODS } from './operations.ts';
+import { forEachOperation } from './walk.ts';
 
 const production = environments.production;
 
@@ -42,16 +42,24 @@ function serviceUrl(url: string, env: Environment): string {
 function moveNestedServers(doc: Json, env: Environment): void {
   const move = (holder: Json) => {
     if (!Array.isArray(holder['servers'])) return;
-    holder['servers'] = holder['servers'].map((s) =>
-      isObject(s) && typeof s['url'] === 'string' ? { ...s, url: serviceUrl(s['url'], env) } : s,
-    );
+    const seen = new Set<string>();
+    holder['servers'] = holder['servers']
+      .map((s) => (isObject(s) && typeof s['url'] === 'string' ? { ...s, url: serviceUrl(s['url'], env) } : s))
+      // A service's own host and its gateway path are one URL where ALA_API_BASE moves both.
+      .filter((s) => {
+        const url = isObject(s) && typeof s['url'] === 'string' ? s['url'].replace(/\/+$/, '') : undefined;
+        if (url === undefined) return true;
+        if (seen.has(url)) return false;
+        seen.add(url);
+        return true;
+      });
   };
-  const paths = isObject(doc['paths']) ? doc['paths'] : {};
-  for (const item of Object.values(paths)) {
-    if (!isObject(item)) continue;
-    move(item);
-    for (const method of HTTP_METHODS) if (isObject(item[method])) move(item[method]);
-  }
+  const pathItems = new Set<Json>();
+  forEachOperation(doc, ({ pathItem, operation }) => {
+    pathItems.add(pathItem);
+    move(operation);
+  });
+  pathItems.forEach(move);
 }
 
 /**

@@ -1,33 +1,28 @@
 /**
- * Loads every OpenAPI document of a folder for a build: parse with positions, stop on what makes
- * a document unusable, warn on schema violations, and publish the environment's copy.
+ * Loads OpenAPI documents for a build: parse with positions, stop on what makes a document
+ * unusable, warn on schema violations, and make the environment's copy of each.
  */
 import { readdir, readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import type { Environment } from '../../config/environments.ts';
 import { isServiceId } from '../../config/services.ts';
 import { documentForEnvironment } from './environment.ts';
-import { listOperations, type OperationSummary } from './operations.ts';
+import type { Json } from './json.ts';
 import { OpenApiBuildError, type Problem } from './problems.ts';
 import { checkSchema } from './schema-check.ts';
+import { DOCUMENT_PATTERN, documentId } from './slug.ts';
 import { parseSource } from './source.ts';
 import { checkOperationIds, checkRefs, checkVersion } from './structure.ts';
 
-export const DOCUMENT_PATTERN = /^(.+)\.(ya?ml|json)$/i;
-
-/** The service id of a document file: its name without extension, as a URL-safe slug. */
-export function documentId(fileName: string): string {
-  const stem = DOCUMENT_PATTERN.exec(fileName)?.[1] ?? fileName;
-  return stem.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '') || 'api';
-}
+export { documentId } from './slug.ts';
 
 export interface LoadedDocument {
   /** The service id: the file name without its extension. */
   id: string;
+  /** Path from the project root, e.g. `openapi/species.yaml`. */
   file: string;
   /** The document as published for the environment (servers and sign-in URLs rewritten). */
-  document: Record<string, unknown>;
-  operations: OperationSummary[];
+  document: Json;
 }
 
 export interface LoadResult {
@@ -41,10 +36,7 @@ export async function findDocuments(dir: string): Promise<string[]> {
 }
 
 export interface LoadOptions {
-  /**
-   * Check against the OpenAPI schema (warnings only, and the slowest step). The build checks
-   * once, before anything is written; the pages that load the documents again skip it.
-   */
+  /** Check against the OpenAPI schema: warnings only, and the slowest step (unit tests skip it). */
   schemaWarnings?: boolean;
 }
 
@@ -66,11 +58,11 @@ export async function loadDocument(
   const warnings = schemaWarnings ? await checkSchema(source, text) : [];
   const id = documentId(path.split('/').pop() ?? file);
   const serviceApi = isServiceId(id) ? env.services[id].api : undefined;
-  const document = documentForEnvironment(source.value as Record<string, unknown>, env, serviceApi);
-  return { document: { id, file, document, operations: listOperations(document) }, problems: warnings };
+  const document = documentForEnvironment(source.value as Json, env, serviceApi);
+  return { document: { id, file, document }, problems: warnings };
 }
 
-/** Loads every document; problems of all files are collected before deciding. */
+/** Loads every document of a folder; problems of all files are collected before deciding. */
 export async function loadDocuments(dir: string, env: Environment, root = process.cwd(), options: LoadOptions = {}): Promise<LoadResult> {
   const files = await findDocuments(dir);
   const results = await Promise.all(files.map((name) => loadDocument(join(dir, name), env, root, options)));

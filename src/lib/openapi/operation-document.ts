@@ -7,7 +7,8 @@
  * loads it in a fraction of the time a 90-operation document takes.
  */
 import { isObject, type Json } from './json.ts';
-import { forEachRef, pointerSegments } from './references.ts';
+import { pointerSegments } from './pointer.ts';
+import { forEachRef } from './references.ts';
 
 /** Top-level fields the operation's document keeps as they are. */
 const KEPT = ['openapi', 'info', 'jsonSchemaDialect', 'servers', 'security', 'externalDocs'] as const;

@@ -6,6 +6,7 @@
  * property called "example" is still a schema).
  */
 import { isObject } from './json.ts';
+import { escapeSegment } from './pointer.ts';
 
 /** Keys whose values are data, not OpenAPI structure. */
 const DATA_KEYS = new Set(['example', 'default', 'enum', 'const', 'value']);
@@ -21,29 +22,6 @@ export function isData(key: string, value: unknown, parentKey: string): boolean 
 /** The `parentKey` of the children of the value under `key`. */
 export function childParentKey(key: string, parentKey: string): string {
   return NAME_MAPS.has(parentKey) ? '' : key;
-}
-
-export function escapeSegment(s: string): string {
-  return s.replace(/~/g, '~0').replace(/\//g, '~1');
-}
-
-/** The segments of a local pointer (`#/components/schemas/a~1b` → components, schemas, a/b). */
-export function pointerSegments(ref: string): string[] {
-  const body = ref.replace(/^#/, '');
-  return body === '' ? [] : body.slice(1).split('/').map((s) => decodeURIComponent(s).replace(/~1/g, '/').replace(/~0/g, '~'));
-}
-
-/** Resolves a local `$ref` (`#/...`) in `root`; says which step is missing when one is. */
-export function resolvePointer(root: unknown, ref: string): { found: true; value: unknown } | { found: false; missing: string; parent: string } {
-  let node: unknown = root;
-  let walked = '#';
-  for (const segment of pointerSegments(ref)) {
-    const next = Array.isArray(node) ? node[Number(segment)] : isObject(node) ? node[segment] : undefined;
-    if (next === undefined) return { found: false, missing: segment, parent: walked };
-    node = next;
-    walked += `/${escapeSegment(segment)}`;
-  }
-  return { found: true, value: node };
 }
 
 /** Calls `visit` with every `$ref` string in `node` (outside data) and the pointer of its object. */

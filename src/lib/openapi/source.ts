@@ -3,6 +3,7 @@
  * JSON pointer into the document can be turned into a line and column.
  */
 import { isMap, isPair, isScalar, isSeq, LineCounter, Parser, parseDocument, type Node } from 'yaml';
+import { pointerSegments } from './pointer.ts';
 import type { Position, Problem } from './problems.ts';
 
 export interface ParsedSource {
@@ -10,15 +11,6 @@ export interface ParsedSource {
   value: unknown;
   /** Where the node at `pointer` (e.g. `#/paths/~1a/get`) starts; the closest ancestor if it does not exist. */
   locate(pointer: string): Position;
-}
-
-export function pointerSegments(pointer: string): string[] {
-  const body = pointer.replace(/^#/, '');
-  if (body === '' || body === '/') return body === '/' ? [''] : [];
-  return body
-    .slice(1)
-    .split('/')
-    .map((s) => decodeURIComponent(s).replace(/~1/g, '/').replace(/~0/g, '~'));
 }
 
 /**

@@ -2,11 +2,12 @@
  * The checks whose failure makes a document unusable, so they stop the build: not OpenAPI 3.x,
  * a `$ref` that points at nothing, and two operations with the same operationId.
  */
-import type { Problem } from './problems.ts';
-import type { ParsedSource } from './source.ts';
-import { HTTP_METHODS } from './operations.ts';
 import { isObject } from './json.ts';
-import { escapeSegment, forEachRef, resolvePointer } from './references.ts';
+import { resolvePointer } from './pointer.ts';
+import type { Problem } from './problems.ts';
+import { forEachRef } from './references.ts';
+import type { ParsedSource } from './source.ts';
+import { forEachOperation } from './walk.ts';
 
 function error(source: ParsedSource, pointer: string, message: string): Problem {
   return { file: source.file, position: source.locate(pointer), message, severity: 'error' };
@@ -43,25 +44,19 @@ export function checkRefs(source: ParsedSource): Problem[] {
 }
 
 export function checkOperationIds(source: ParsedSource): Problem[] {
-  const doc = source.value;
-  if (!isObject(doc) || !isObject(doc['paths'])) return [];
   const seen = new Map<string, string>();
   const problems: Problem[] = [];
-  for (const [path, item] of Object.entries(doc['paths'])) {
-    if (!isObject(item)) continue;
-    for (const method of HTTP_METHODS) {
-      const op = item[method];
-      if (!isObject(op) || typeof op['operationId'] !== 'string') continue;
-      const id = op['operationId'];
-      const pointer = `#/paths/${escapeSegment(path)}/${method}/operationId`;
-      const first = seen.get(id);
-      if (first) {
-        const where = source.locate(first);
-        problems.push(error(source, pointer, `duplicate operationId "${id}": already used at line ${where.line} (${method.toUpperCase()} ${path})`));
-      } else {
-        seen.set(id, pointer);
-      }
+  forEachOperation(source.value, ({ path, method, operation, pointer: at }) => {
+    const id = operation['operationId'];
+    if (typeof id !== 'string') return;
+    const pointer = `${at}/operationId`;
+    const first = seen.get(id);
+    if (first) {
+      const where = source.locate(first);
+      problems.push(error(source, pointer, `duplicate operationId "${id}": already used at line ${where.line} (${method.toUpperCase()} ${path})`));
+    } else {
+      seen.set(id, pointer);
     }
-  }
+  });
   return problems;
 }

@@ -4,7 +4,7 @@
  * and the client show the same values. Generated examples say so.
  */
 import { getExampleFromSchema } from '@scalar/workspace-store/request-example';
-import { isObject, type Json } from './json.ts';
+import { isObject, type Json } from '../openapi/json.ts';
 
 export interface ExampleModel {
   /** The example's key in `examples`, when the document names it. */

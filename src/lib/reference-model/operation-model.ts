@@ -3,13 +3,33 @@
  * who may call it, its parameters by location, its request body and responses with schema trees
  * and examples, and request samples. Pages render this model and nothing else.
  */
-import type { Dereferenced } from './dereference.ts';
+import { accessReader, type Access } from '../openapi/access.ts';
+import type { Dereferenced } from '../openapi/dereference.ts';
+import { asString, isObject, type Json } from '../openapi/json.ts';
+import { idPart, operationAnchor, operationSlug, unique } from '../openapi/slug.ts';
+import { forEachOperation, type HttpMethod, type OperationAt } from '../openapi/walk.ts';
+import type { SampleSet } from '../samples/languages.ts';
+import { requestSamples } from '../samples/request-samples.ts';
 import { generateValue, mediaExamples, type ExampleModel } from './examples.ts';
-import { isObject, asString, type Json } from './json.ts';
-import type { OperationSummary } from './operations.ts';
-import { requestSamples } from './request-samples.ts';
 import { schemaTree, type SchemaNode } from './schema-tree.ts';
-import type { SampleSet } from '../samples.ts';
+
+/** An operation as its service's index lists it: identity, anchor, page slug and access. */
+export interface OperationSummary {
+  operationId: string;
+  /** True when the document has no operationId and one was derived from method and path. */
+  generatedId: boolean;
+  method: Uppercase<HttpMethod>;
+  path: string;
+  summary: string;
+  description: string;
+  tag: string;
+  deprecated: boolean;
+  access: Access;
+  /** The `#op-…` anchor of its entry in the service page's index: safe as an HTML id. */
+  anchor: string;
+  /** Its page's URL segment (operationSlug), unique in the document. */
+  slug: string;
+}
 
 export const PARAMETER_LOCATIONS = ['path', 'query', 'header', 'cookie'] as const;
 export type ParameterLocation = (typeof PARAMETER_LOCATIONS)[number];
@@ -118,6 +138,36 @@ function requiredSampleValue(schema: Json): unknown {
   return generateValue(schema, 'request');
 }
 
+/** The summary of the operation at `at`; `used` holds the anchors and slugs its service has given out. */
+export function operationSummary(at: OperationAt, access: Access, used: { anchors: Set<string>; slugs: Set<string> }): OperationSummary {
+  const op = at.operation;
+  const hasId = typeof op['operationId'] === 'string' && op['operationId'] !== '';
+  const operationId = hasId ? (op['operationId'] as string) : `${at.method}${at.path}`;
+  const tags = Array.isArray(op['tags']) ? op['tags'].filter((t): t is string => typeof t === 'string') : [];
+  return {
+    operationId,
+    generatedId: !hasId,
+    method: at.method.toUpperCase() as Uppercase<HttpMethod>,
+    path: at.path,
+    summary: asString(op['summary']),
+    description: asString(op['description']),
+    tag: tags[0] ?? 'Other operations',
+    deprecated: op['deprecated'] === true,
+    access,
+    anchor: unique(operationAnchor(operationId), used.anchors),
+    slug: unique(operationSlug(operationId), used.slugs),
+  };
+}
+
+/** Every operation of a document with its summary, in document order: the one walk the model makes. */
+export function documentOperations(document: Json): { summary: OperationSummary; at: OperationAt }[] {
+  const access = accessReader(document);
+  const used = { anchors: new Set<string>(), slugs: new Set<string>() };
+  const found: { summary: OperationSummary; at: OperationAt }[] = [];
+  forEachOperation(document, (at) => found.push({ summary: operationSummary(at, access(at.operation), used), at }));
+  return found;
+}
+
 export interface OperationContext {
   serviceId: string;
   href: string;
@@ -126,12 +176,12 @@ export interface OperationContext {
   deref: Dereferenced;
 }
 
-export function operationModel(summary: OperationSummary, context: OperationContext): OperationModel {
+/** The page model of the operation at `at` (in the dereferenced document). */
+export function operationModel(summary: OperationSummary, at: OperationAt, context: OperationContext): OperationModel {
   const { document, deref } = context;
-  const paths = isObject(document['paths']) ? document['paths'] : {};
-  const item = isObject(paths[summary.path]) ? (paths[summary.path] as Json) : {};
-  const op = isObject(item[summary.method.toLowerCase()]) ? (item[summary.method.toLowerCase()] as Json) : {};
-  const idPrefix = (section: string) => `schema-${section.replace(/[^A-Za-z0-9_-]+/g, '-')}`;
+  const item = at.pathItem;
+  const op = at.operation;
+  const idPrefix = (section: string) => `schema-${idPart(section)}`;
   const tree = (schema: unknown, section: string, mode: 'request' | 'response') => schemaTree(schema, { nameOf: deref.nameOf, idPrefix: idPrefix(section), mode });
 
   // Path-item parameters, overridden by the operation's own of the same name and location.

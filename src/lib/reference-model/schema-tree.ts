@@ -4,7 +4,8 @@
  * `anyOf` become alternatives, and a circular reference is shown by name with a link to where it
  * is already open — never expanded forever. Works on a dereferenced schema (./dereference.ts).
  */
-import { isObject, type Json } from './json.ts';
+import { isObject, type Json } from '../openapi/json.ts';
+import { idPart } from '../openapi/slug.ts';
 
 export interface SchemaNode {
   /** The property name, for a field of an object. */
@@ -50,7 +51,6 @@ const MAX_DEPTH = 12;
 const MAX_NODES = 800;
 
 const json = (v: unknown): string => JSON.stringify(v) ?? String(v);
-const slug = (s: string) => s.replace(/[^A-Za-z0-9_-]+/g, '-').replace(/^-+|-+$/g, '') || 'x';
 
 /** `allOf` members merged into one schema: properties and required lists joined, first type wins. */
 export function mergeAllOf(schema: Json, seen: Set<object> = new Set()): Json {
@@ -156,7 +156,7 @@ export function schemaTree(root: unknown, options: TreeOptions): SchemaNode {
     count++;
     const schema: Json = isObject(raw) ? raw : {};
     const refName = options.nameOf(raw);
-    const path = `${stack.at(-1)?.path ?? options.idPrefix}-${slug(name ?? refName ?? 'item')}`;
+    const path = `${stack.at(-1)?.path ?? options.idPrefix}-${idPart(name ?? refName ?? 'item') || 'x'}`;
 
     const open = stack.find((f) => f.schema === raw);
     if (open) {

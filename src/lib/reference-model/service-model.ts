@@ -4,15 +4,17 @@
  * operations. Registered ALA services come first, in registry order, with their registry names;
  * documents of other APIs follow by title, named from their own `info`.
  */
-import { visibleServices } from '../../config/current.ts';
+import { visibleServices } from '../../config/resolve-environment.ts';
 import type { Environment } from '../../config/environments.ts';
+import { documentPath, operationPath } from '../../config/routes.ts';
 import { services, type ServiceInfo } from '../../config/services.ts';
-import { documentPath, operationPath } from '../../config/site.ts';
-import { firstSentence } from '../markdown.ts';
-import { dereference } from './dereference.ts';
-import { asString, isObject, type Json } from './json.ts';
-import type { LoadedDocument } from './load.ts';
-import { operationModel, type OperationModel } from './operation-model.ts';
+import { documentApiKey } from '../openapi/access.ts';
+import { dereference } from '../openapi/dereference.ts';
+import { asString, isObject, type Json } from '../openapi/json.ts';
+import type { LoadedDocument } from '../openapi/load.ts';
+import { tagAnchor, unique } from '../openapi/slug.ts';
+import { firstSentence } from '../render-markdown.ts';
+import { documentOperations, operationModel, type OperationModel } from './operation-model.ts';
 
 export interface TagGroup {
   name: string;
@@ -24,11 +26,11 @@ export interface TagGroup {
 
 export interface ServiceCounts {
   total: number;
-  /** 🔒: every alternative needs a token. */
+  /** Every alternative needs a token. */
   protected: number;
   /** A token is accepted but not needed. */
   optional: number;
-  /** 🔑: an API key is needed. */
+  /** An API key is needed. */
   apiKey: number;
 }
 
@@ -54,15 +56,6 @@ export interface ServiceModel {
   document: Json;
 }
 
-/** Lower-case words joined by hyphens. */
-export function slug(name: string): string {
-  return name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
-}
-
-export function tagAnchor(name: string): string {
-  return `tag-${slug(name) || 'other'}`;
-}
-
 function declaredTags(document: Json): { order: string[]; descriptions: Map<string, string> } {
   const order: string[] = [];
   const descriptions = new Map<string, string>();
@@ -80,12 +73,7 @@ function groupByTag(document: Json, operations: OperationModel[]): TagGroup[] {
   for (const op of operations) if (!order.includes(op.tag)) order.push(op.tag);
   const used = new Set<string>();
   return order
-    .map((name) => {
-      let anchor = tagAnchor(name);
-      for (let n = 2; used.has(anchor); n++) anchor = `${tagAnchor(name)}-${n}`;
-      used.add(anchor);
-      return { name, description: descriptions.get(name) ?? '', anchor, operations: operations.filter((op) => op.tag === name) };
-    })
+    .map((name) => ({ name, description: descriptions.get(name) ?? '', anchor: unique(tagAnchor(name), used), operations: operations.filter((op) => op.tag === name) }))
     .filter((g) => g.operations.length > 0);
 }
 
@@ -96,10 +84,13 @@ function identity(loaded: LoadedDocument, service: ServiceInfo | undefined): { t
   return { title, purpose: asString(info['summary']) || firstSentence(asString(info['description'])) || `The ${title} API.` };
 }
 
+/** A service's model, from one walk over its dereferenced document. */
 export function serviceModel(loaded: LoadedDocument, env: Environment, service?: ServiceInfo): ServiceModel {
   const deref = dereference(loaded.document);
   const document = deref.resolve(loaded.document) as Json;
-  const built = loaded.operations.map((summary) => operationModel(summary, { serviceId: loaded.id, href: operationPath(loaded.id, summary.slug), document, deref }));
+  const built = documentOperations(document).map(({ summary, at }) =>
+    operationModel(summary, at, { serviceId: loaded.id, href: operationPath(loaded.id, summary.slug), document, deref }),
+  );
   const groups = groupByTag(loaded.document, built);
   const operations = groups.flatMap((g) => g.operations);
   operations.forEach((op, i) => {
@@ -108,8 +99,7 @@ export function serviceModel(loaded: LoadedDocument, env: Environment, service?:
     if (prev) op.prev = { href: prev.href, title: prev.title };
     if (next) op.next = { href: next.href, title: next.title };
   });
-  const schemes = isObject(loaded.document['components']) && isObject(loaded.document['components']['securitySchemes']) ? loaded.document['components']['securitySchemes'] : {};
-  const key = Object.values(schemes).find((s) => isObject(s) && s['type'] === 'apiKey') as Json | undefined;
+  const apiKey = documentApiKey(document);
   const servers = Array.isArray(loaded.document['servers']) ? loaded.document['servers'].filter(isObject) : [];
   const baseUrl = asString(servers[0]?.['url']);
   const info = isObject(loaded.document['info']) ? loaded.document['info'] : {};
@@ -120,7 +110,7 @@ export function serviceModel(loaded: LoadedDocument, env: Environment, service?:
     description: asString(info['description']),
     ...(baseUrl ? { baseUrl } : {}),
     downloads: { json: documentPath(loaded.id, 'json'), yaml: documentPath(loaded.id, 'yaml') },
-    ...(key ? { apiKey: { in: asString(key['in']) || 'header', name: asString(key['name']) } } : {}),
+    ...(apiKey ? { apiKey } : {}),
     counts: {
       total: operations.length,
       protected: operations.filter((o) => o.access.kind === 'token').length,

@@ -1,8 +1,73 @@
 /**
- * The outline of an operation page, from its model: the parameter groups by location, the
- * sections the "On this page" box lists, and the words for each response status.
+ * The words a reference page and its Markdown twin share, written once: who may call an
+ * operation, a service's operation counts, the parameter groups and "On this page" sections, the
+ * words for each response status, alternatives and generated examples. Sentences with code or
+ * links are lists of parts, which each renderer writes in its own markup
+ * (src/components/reference/Words.astro, src/lib/twins/reference-twins.ts).
  */
+import { TOKEN_HELPER_PATH } from '../../config/routes.ts';
+import type { Access, AccessKind } from '../openapi/access.ts';
 import { PARAMETER_LOCATIONS, type OperationModel, type ParameterLocation, type ParameterModel } from './operation-model.ts';
+import type { ServiceCounts } from './service-model.ts';
+
+/** A piece of a sentence: text, inline code, or a link to a page of the site. */
+export type Part = string | { code: string } | { href: string; text: string };
+
+const codes = (values: readonly string[]): Part[] => values.flatMap((v, i) => (i > 0 ? [', ', { code: v }] : [{ code: v }]));
+
+/** Who may call an operation, in one sentence. */
+export function accessSentence(access: Access): Part[] {
+  const { scopes } = access;
+  const key = access.apiKeys[0];
+  switch (access.kind) {
+    case 'token':
+      return [
+        'Needs an access token',
+        ...(scopes.length ? [` with ${scopes.length === 1 ? 'scope' : 'scopes'} `, ...codes(scopes)] : []),
+        ', sent as ',
+        { code: 'Authorization: Bearer <token>' },
+        ' — ',
+        { href: TOKEN_HELPER_PATH, text: 'get one with the token helper' },
+        '.',
+      ];
+    case 'optional':
+      return [
+        'Open, token optional: works without a token; an ',
+        { href: '/authentication/', text: 'access token' },
+        ...(scopes.length ? [' (', ...codes(scopes), ')'] : []),
+        ' unlocks more — ',
+        { href: TOKEN_HELPER_PATH, text: 'get one' },
+        '.',
+      ];
+    case 'apiKey':
+      return ['Needs an API key', ...(key ? [', sent as ', { code: key.name }, ` (${key.in})`] : []), ' — for usage tracking, not authentication.'];
+    default:
+      return ['Open: no token needed.'];
+  }
+}
+
+/** The short label of each kind of access (badges, index entries) and what it means. */
+export const ACCESS_LABELS: Record<AccessKind, { label: string; meaning: string }> = {
+  token: { label: 'token required', meaning: 'Needs an access token' },
+  optional: { label: 'token optional', meaning: 'Works without a token; a token unlocks more' },
+  apiKey: { label: 'API key', meaning: 'Needs an API key (usage tracking, not authentication)' },
+  public: { label: 'open', meaning: 'No token needed' },
+};
+
+/** A service's operations by access: the total, then how many need a token, accept one, or need a key. */
+export function countParts(counts: ServiceCounts): { kind: AccessKind; count: number; text: string }[] {
+  return [
+    { kind: 'token' as const, count: counts.protected, text: 'need a token' },
+    { kind: 'optional' as const, count: counts.optional, text: 'token optional' },
+    { kind: 'apiKey' as const, count: counts.apiKey, text: 'need an API key' },
+  ].filter((p) => p.count > 0);
+}
+
+/** How `oneOf` and `anyOf` alternatives are introduced. */
+export const ALTERNATIVES = { oneOf: 'Exactly one of', anyOf: 'Any of' } as const;
+
+/** Said beside an example the document does not give. */
+export const GENERATED_EXAMPLE = 'Example generated from the schema (the document gives none).';
 
 export interface ParameterGroup {
   location: ParameterLocation;

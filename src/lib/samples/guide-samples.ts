@@ -1,12 +1,10 @@
 /**
  * Code samples of the guides, built from the environment so that no URL is typed into the MDX.
- * Every group offers the same languages (the `SampleSet` type of ./sample-languages.ts enforces
- * it), so the synced language tabs always have something to switch to.
+ * Every group offers the same languages (the `SampleSet` type of ./languages.ts enforces it), so
+ * the synced language tabs always have something to switch to.
  */
-import type { Environment } from '../config/environments.ts';
-import { shellQuote, type SampleSet } from './sample-languages.ts';
-
-export { SAMPLE_LANGUAGES, sampleLanguages, shellQuote, type SampleLanguage, type SampleSet } from './sample-languages.ts';
+import type { Environment } from '../../config/environments.ts';
+import { shellQuote, type SampleSet } from './languages.ts';
 
 /** A protected call every sample ends with: search ALA user accounts (needs `users/read`). */
 function protectedExample(env: Environment) {

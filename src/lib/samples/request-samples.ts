@@ -7,9 +7,9 @@
 import { shellCurl } from '@scalar/snippetz/plugins/shell/curl';
 import { pythonRequests } from '@scalar/snippetz/plugins/python/requests';
 import { rHttr2 } from '@scalar/snippetz/plugins/r/httr2';
-import type { SampleSet } from '../samples.ts';
-import type { Access } from './access.ts';
-import { isJsonMedia } from './examples.ts';
+import type { SampleSet } from './languages.ts';
+import type { Access } from '../openapi/access.ts';
+import { isJsonMedia } from '../reference-model/examples.ts';
 
 /** What a sample needs of an operation. */
 export interface SampleInput {

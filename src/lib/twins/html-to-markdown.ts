@@ -14,7 +14,7 @@ import rehypeRemark from 'rehype-remark';
 import remarkGfm from 'remark-gfm';
 import remarkStringify from 'remark-stringify';
 import { unified } from 'unified';
-import { markdownPath } from '../../config/site.ts';
+import { markdownPath } from '../../config/routes.ts';
 
 const el = (tagName: string, properties: Element['properties'], children: ElementContent[]): Element => ({ type: 'element', tagName, properties, children });
 const text = (value: string): Text => ({ type: 'text', value });

@@ -3,12 +3,8 @@
  * llmstxt.org files — `/llms.txt` (an index of link lists) and `/llms-full.txt` (every twin in
  * reading order).
  */
-import { select } from 'hast-util-select';
-import { toText } from 'hast-util-to-text';
-import rehypeParse from 'rehype-parse';
-import { unified } from 'unified';
-import { documentPath, markdownPath } from '../../config/site.ts';
-import type { ServiceModel } from '../openapi/service-model.ts';
+import { documentPath, markdownPath, servicePath } from '../../config/routes.ts';
+import type { ServiceModel } from '../reference-model/service-model.ts';
 import { htmlToMarkdown } from './html-to-markdown.ts';
 import { oneLine } from './markdown-text.ts';
 
@@ -22,12 +18,11 @@ export interface TwinEntry {
   markdown: string;
 }
 
-/** A guide page's twin from its built HTML: title, description, then the content. */
-export function guideMarkdown(html: string, selector?: string): { title: string; summary: string; body: string; markdown: string } {
-  const tree = unified().use(rehypeParse).parse(html);
-  const title = oneLine(toText(select('h1', tree) ?? select('title', tree) ?? { type: 'root', children: [] }));
-  const summary = oneLine(String(select('meta[name="description"]', tree)?.properties['content'] ?? ''));
-  const body = htmlToMarkdown(html, selector);
+/** A guide page's twin: its title, description, then its content (rendered HTML) as Markdown. */
+export function guideMarkdown(page: { title: string; description: string; html: string }): { title: string; summary: string; body: string; markdown: string } {
+  const title = oneLine(page.title);
+  const summary = oneLine(page.description);
+  const body = htmlToMarkdown(`<div class="sl-markdown-content">${page.html}</div>`);
   return { title, summary, body, markdown: `# ${title}\n\n${summary ? `> ${summary}\n\n` : ''}${body}\n` };
 }
 
@@ -50,7 +45,7 @@ function intro(context: ExportContext): string {
   return (
     'The documentation of the Atlas of Living Australia (ALA) web APIs — occurrence records, species, ' +
     'names, lists, spatial layers, images and more, through one API gateway. Guides explain access and ' +
-    'authentication (most operations are open; 🔒 ones need an OAuth 2.0 / OpenID Connect token; the galah ' +
+    'authentication (most operations are open; those marked "token required" need an OAuth 2.0 / OpenID Connect token; the galah ' +
     'Common APIs take an API key); each service has an index of its operations, and each operation a page ' +
     `with its parameters, request body, responses, examples and Shell/Python/R samples.${where}`
   );
@@ -62,7 +57,7 @@ export function llmsIndex(twins: Map<string, TwinEntry>, order: string[], contex
   const lines = ['# ALA API portal', '', `> ${intro(context)}`, '', '## Guides', ''];
   for (const guide of guidesInOrder(twins, order)) lines.push(link(guide.title, markdownPath(guide.path), guide.summary));
   lines.push('', '## Services', '');
-  for (const service of context.services) lines.push(link(service.title, markdownPath(`/services/${service.id}/`), `${service.purpose} (${service.counts.total} operations)`));
+  for (const service of context.services) lines.push(link(service.title, markdownPath(servicePath(service.id)), `${service.purpose} (${service.counts.total} operations)`));
   lines.push('', '## OpenAPI documents', '');
   for (const service of context.services) {
     lines.push(link(`${service.title} (JSON)`, documentPath(service.id, 'json'), `the OpenAPI document of ${service.title}, as built for this environment`));
@@ -73,14 +68,14 @@ export function llmsIndex(twins: Map<string, TwinEntry>, order: string[], contex
 
 /** Every page's twin in reading order: the guides as the sidebar lists them, each service followed by its operations. */
 export function llmsFull(twins: Map<string, TwinEntry>, order: string[], context: ExportContext): string {
-  const services = new Map(context.services.map((s) => [`/services/${s.id}/`, s]));
+  const services = new Map(context.services.map((s) => [servicePath(s.id), s]));
   const sequence: TwinEntry[] = [];
   const add = (path: string) => {
     const twin = twins.get(path);
     if (twin && !sequence.includes(twin)) sequence.push(twin);
   };
   const guides = guidesInOrder(twins, order);
-  const listed = [...order.filter((p) => twins.has(p)), ...guides.map((g) => g.path), ...context.services.map((s) => `/services/${s.id}/`)];
+  const listed = [...order.filter((p) => twins.has(p)), ...guides.map((g) => g.path), ...context.services.map((s) => servicePath(s.id))];
   for (const path of listed) {
     add(path);
     for (const op of services.get(path)?.operations ?? []) add(op.href);

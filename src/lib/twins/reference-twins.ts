@@ -1,31 +1,20 @@
 /**
  * The Markdown twins of the reference pages, written from the same model as their HTML
- * (src/lib/openapi/service-model.ts): an operation's method and URL, access, parameters as a
+ * (src/lib/reference-model/service-model.ts): an operation's method and URL, access, parameters as a
  * table, request body and responses as nested field lists with their examples, and the samples;
  * a service's facts, prose and operation index.
  */
-import { SAMPLE_LANGUAGES } from '../samples.ts';
-import { TOKEN_HELPER_PATH, markdownPath } from '../../config/site.ts';
-import type { Access } from '../openapi/access.ts';
-import type { MediaModel, OperationModel, ParameterModel } from '../openapi/operation-model.ts';
-import { parameterGroups, statusText } from '../openapi/operation-page.ts';
-import type { SchemaNode } from '../openapi/schema-tree.ts';
-import type { ServiceModel } from '../openapi/service-model.ts';
+import { markdownPath, servicePath } from '../../config/routes.ts';
+import type { MediaModel, OperationModel, ParameterModel } from '../reference-model/operation-model.ts';
+import type { SchemaNode } from '../reference-model/schema-tree.ts';
+import type { ServiceModel } from '../reference-model/service-model.ts';
+import { ACCESS_LABELS, ALTERNATIVES, accessSentence, countParts, GENERATED_EXAMPLE, parameterGroups, statusText, type Part } from '../reference-model/words.ts';
+import { SAMPLE_LANGUAGES } from '../samples/languages.ts';
 import { codeBlock, inlineCode, oneLine, tableCell } from './markdown-text.ts';
 
-export function accessText(access: Access): string {
-  const scopes = access.scopes.map(inlineCode).join(', ');
-  const key = access.apiKeys[0];
-  switch (access.kind) {
-    case 'token':
-      return `🔒 Needs an access token${scopes ? ` with ${access.scopes.length === 1 ? 'scope' : 'scopes'} ${scopes}` : ''}, sent as \`Authorization: Bearer <token>\` ([get one](${markdownPath(TOKEN_HELPER_PATH)})).`;
-    case 'optional':
-      return `Open, token optional: works without a token; an access token${scopes ? ` (${scopes})` : ''} unlocks more ([get one](${markdownPath(TOKEN_HELPER_PATH)})).`;
-    case 'apiKey':
-      return `🔑 Needs an API key${key ? `, sent as ${inlineCode(key.name)}${key.in !== 'header' ? ` (${key.in})` : ' (header)'}` : ''} — for usage tracking, not authentication.`;
-    default:
-      return 'Open: no token needed.';
-  }
+/** A sentence of the shared words in Markdown; links to pages lead to their twins. */
+export function wordsMarkdown(parts: Part[]): string {
+  return parts.map((p) => (typeof p === 'string' ? p : 'code' in p ? inlineCode(p.code) : `[${p.text}](${markdownPath(p.href)})`)).join('');
 }
 
 /** Type, required, facts of a schema node, on one line: `string, required; default "x"; allowed …`. */
@@ -52,7 +41,7 @@ export function fieldList(node: SchemaNode, depth = 0): string[] {
   }
   if (node.additional) lines.push(`${indent}- any other key: ${node.additional.type}`, ...fieldList(node.additional, depth + 1));
   if (node.alternatives) {
-    lines.push(`${indent}- ${node.alternatives.kind === 'oneOf' ? 'Exactly one of' : 'Any of'}:`);
+    lines.push(`${indent}- ${ALTERNATIVES[node.alternatives.kind]}:`);
     for (const option of node.alternatives.options) {
       lines.push(`${indent}  - ${option.refName ?? option.type}${option.description ? `: ${oneLine(option.description)}` : ''}`);
       lines.push(...fieldList(option, depth + 2));
@@ -76,7 +65,8 @@ function media(contents: MediaModel[], what: string): string[] {
     ...(m.schema?.description ? [oneLine(m.schema.description), ''] : []),
     ...(m.schema && fieldList(m.schema).length ? [...fieldList(m.schema), ''] : []),
     ...m.examples.flatMap((e) => [
-      `${what} example${e.name ? ` “${e.name}”` : ''}${e.generated ? ' (generated from the schema; the document gives none)' : ''}:`,
+      ...(e.generated ? [`*${GENERATED_EXAMPLE}*`, ''] : []),
+      `${what} example${e.name ? ` “${e.name}”` : ''}:`,
       '',
       codeBlock(e.text, e.lang),
       '',
@@ -91,8 +81,8 @@ export function operationMarkdown(op: OperationModel, service: ServiceModel): st
     `${inlineCode(`${op.method} ${op.url}`)}`,
     '',
     ...(op.generatedId ? [] : [`- **Operation ID:** ${inlineCode(op.operationId)}`]),
-    `- **Service:** [${service.title}](${markdownPath(`/services/${service.id}/`)}) · ${op.tag}`,
-    `- **Access:** ${accessText(op.access)}`,
+    `- **Service:** [${service.title}](${markdownPath(servicePath(service.id))}) · ${op.tag}`,
+    `- **Access:** ${wordsMarkdown(accessSentence(op.access))}`,
     ...(op.deprecated ? ['- **Deprecated**'] : []),
     '',
   ];
@@ -123,10 +113,7 @@ export function operationMarkdown(op: OperationModel, service: ServiceModel): st
 
 /** A service's twin: facts, its prose (already Markdown), and the index of its operations' twins. */
 export function serviceMarkdown(service: ServiceModel, prose: string): string {
-  const c = service.counts;
-  const counts = [`${c.total}`, c.protected ? `${c.protected} need a token (🔒)` : '', c.optional ? `${c.optional} token optional` : '', c.apiKey ? `${c.apiKey} need an API key (🔑)` : '']
-    .filter(Boolean)
-    .join(' · ');
+  const counts = [`${service.counts.total}`, ...countParts(service.counts).map((p) => `${p.count} ${p.text}`)].join(' · ');
   const lines = [
     `# ${service.title}`,
     '',
@@ -146,7 +133,7 @@ export function serviceMarkdown(service: ServiceModel, prose: string): string {
     lines.push(`### ${group.name}`, '');
     if (group.description) lines.push(oneLine(group.description), '');
     for (const op of group.operations) {
-      const mark = op.access.kind === 'token' ? ' 🔒' : op.access.kind === 'apiKey' ? ' 🔑' : op.access.kind === 'optional' ? ' (token optional)' : '';
+      const mark = op.access.kind === 'public' ? '' : ` (${ACCESS_LABELS[op.access.kind].label})`;
       lines.push(`- [${oneLine(op.title)}](${markdownPath(op.href)}): ${inlineCode(`${op.method} ${op.path}`)}${mark}${op.deprecated ? ' (deprecated)' : ''}`);
     }
     lines.push('');

@@ -1,9 +1,9 @@
 /** `/openapi/<id>.yaml`: the service's document as built for this environment. */
-import type { APIRoute, GetStaticPaths } from 'astro';
+import type { APIRoute } from 'astro';
 import { stringify } from 'yaml';
-import { documentRoutes } from '../../lib/openapi/site.ts';
+import { serviceRoutes, type ServiceRoute } from '../../routing/reference-routes.ts';
 
-export const getStaticPaths = documentRoutes satisfies GetStaticPaths;
+export const getStaticPaths = serviceRoutes;
 
-export const GET: APIRoute = ({ props }) =>
-  new Response(stringify(props['document'], { lineWidth: 0 }), { headers: { 'content-type': 'application/yaml' } });
+export const GET: APIRoute<ServiceRoute['props']> = ({ props }) =>
+  new Response(stringify(props.service.document, { lineWidth: 0 }), { headers: { 'content-type': 'application/yaml' } });

@@ -1,11 +1,15 @@
 /**
- * Failures of the token helper, in words a reader can act on. Every error shown on the page
- * goes through `explainError`, so the wording lives in one place.
+ * Failures of a step of the OAuth flow (discovery, authorization, token, refresh), in words a
+ * reader can act on. Every error the token helper shows goes through `explainError`, so the
+ * wording lives in one place.
  */
 import * as oauth from 'oauth4webapi';
 
-export class AuthHelperError extends Error {
-  override name = 'AuthHelperError';
+/** The steps of the flow, named after the request that failed. */
+export type OAuthStep = 'discovery' | 'authorization' | 'token' | 'refresh';
+
+export class OAuthStepError extends Error {
+  override name = 'OAuthStepError';
   readonly title: string;
   readonly detail: string;
 
@@ -18,7 +22,7 @@ export class AuthHelperError extends Error {
 
 export interface ErrorContext {
   /** What was being done: which request failed. */
-  step: 'discovery' | 'authorization' | 'token' | 'refresh';
+  step: OAuthStep;
   /** The URL that was being called, when there was one. */
   url?: string | undefined;
   /** This site's origin, which the provider must allow for CORS. */
@@ -29,8 +33,8 @@ function described(code: string, description: unknown): string {
   return typeof description === 'string' && description ? `${code}: ${description}` : code;
 }
 
-export function explainError(error: unknown, context: ErrorContext): AuthHelperError {
-  if (error instanceof AuthHelperError) return error;
+export function explainError(error: unknown, context: ErrorContext): OAuthStepError {
+  if (error instanceof OAuthStepError) return error;
 
   if (error instanceof oauth.AuthorizationResponseError) {
     const { error: code, error_description: description } = error;
@@ -42,7 +46,7 @@ export function explainError(error: unknown, context: ErrorContext): AuthHelperE
           : code === 'unauthorized_client' || code === 'invalid_client'
             ? 'Check the client ID, and that this page\'s URL is registered as a redirect URI of that client.'
             : 'Check the client ID, scopes and redirect URI, then try again.';
-    return new AuthHelperError('The provider refused the sign-in', `${described(code, description)}. ${hint}`);
+    return new OAuthStepError('The provider refused the sign-in', `${described(code, description)}. ${hint}`);
   }
 
   if (error instanceof oauth.ResponseBodyError) {
@@ -55,39 +59,39 @@ export function explainError(error: unknown, context: ErrorContext): AuthHelperE
         : code === 'invalid_client' || code === 'unauthorized_client'
           ? 'This client may not use this flow without a secret: it must be registered as a public client with PKCE.'
           : 'Nothing was stored. Check the client settings and try again.';
-    return new AuthHelperError('The token endpoint rejected the request', `${described(code, description)} (HTTP ${error.status}). ${hint}`);
+    return new OAuthStepError('The token endpoint rejected the request', `${described(code, description)} (HTTP ${error.status}). ${hint}`);
   }
 
   if (error instanceof oauth.OperationProcessingError) {
     if (error.code === oauth.INVALID_RESPONSE && /state/i.test(error.message)) {
-      return new AuthHelperError(
+      return new OAuthStepError(
         'The sign-in response does not match this tab',
         'Its "state" value is not the one this page sent, so it may have been forged (a cross-site request forgery attempt) or belong to another tab. Nothing was exchanged and no token was stored. Start the sign-in again from this page.',
       );
     }
     if (error.code === oauth.JSON_ATTRIBUTE_COMPARISON && context.step === 'discovery') {
-      return new AuthHelperError(
+      return new OAuthStepError(
         'The discovery document names another issuer',
         `${error.message}. Use the discovery URL that belongs to the issuer you want (the issuer is the URL before /.well-known).`,
       );
     }
     if (error.code === oauth.JWT_TIMESTAMP_CHECK) {
-      return new AuthHelperError('The ID token has expired or is not yet valid', `${error.message}. Check your computer's clock, then sign in again.`);
+      return new OAuthStepError('The ID token has expired or is not yet valid', `${error.message}. Check your computer's clock, then sign in again.`);
     }
     if (error.code === oauth.JWT_CLAIM_COMPARISON) {
-      return new AuthHelperError('The ID token failed validation', `${error.message}. Nothing was stored. Sign in again.`);
+      return new OAuthStepError('The ID token failed validation', `${error.message}. Nothing was stored. Sign in again.`);
     }
-    return new AuthHelperError('The provider\'s response could not be used', `${error.message}. Nothing was stored.`);
+    return new OAuthStepError('The provider\'s response could not be used', `${error.message}. Nothing was stored.`);
   }
 
   if (error instanceof TypeError && context.url) {
     const target = new URL(context.url);
-    return new AuthHelperError(
+    return new OAuthStepError(
       context.step === 'discovery' ? 'The discovery document could not be fetched' : 'The provider could not be reached',
       `The request to ${target.origin} failed before any answer was read: the host is unreachable, or it does not allow requests from this site (CORS). The provider must allow the origin ${context.origin} for ${target.pathname}.`,
     );
   }
 
   const message = error instanceof Error ? error.message : String(error);
-  return new AuthHelperError('Something went wrong', `${message}. Nothing was stored.`);
+  return new OAuthStepError('Something went wrong', `${message}. Nothing was stored.`);
 }

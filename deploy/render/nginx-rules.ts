@@ -10,7 +10,7 @@ import {
   NOT_FOUND_PAGE,
   PATH_CLASSES,
   type PathClass,
-} from '../../config/hosting.ts';
+} from '../hosting.ts';
 import { allHeadersOf, defaultClass, extensionsByType, GENERATED_NOTE, mediaType, prefixedClasses } from './classes.ts';
 
 /** A double-quoted nginx string; refuses what nginx would read as a variable or an escape. */

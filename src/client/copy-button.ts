@@ -1,0 +1,16 @@
+/**
+ * `<copy-button>`: its button copies the element's `data-copy-text` and says so ("Copied").
+ * The button is hidden until this runs: without JavaScript there is nothing to copy with.
+ */
+import { copyWithFeedback } from './clipboard.ts';
+
+class CopyButton extends HTMLElement {
+  connectedCallback(): void {
+    const button = this.querySelector('button');
+    if (!button) return;
+    button.hidden = false;
+    button.addEventListener('click', () => void copyWithFeedback(this.dataset['copyText'] ?? '', button));
+  }
+}
+
+customElements.define('copy-button', CopyButton);

@@ -1,0 +1,67 @@
+/**
+ * The Markdown twins of the pages, as routes: reference twins from the reference model (the one
+ * the HTML pages render), guide twins from their MDX rendered by Astro's container — the same HTML
+ * as the page's content, with this environment's URLs — turned back into Markdown.
+ */
+import { getContainerRenderer } from '@astrojs/mdx/container-renderer';
+import type { APIContext } from 'astro';
+import { experimental_AstroContainer as AstroContainer } from 'astro/container';
+import { loadRenderers } from 'astro:container';
+import { getCollection, getEntry, render, type CollectionEntry } from 'astro:content';
+import { env, isProduction } from '../config/index.ts';
+import { sidebarPaths } from '../config/navigation.ts';
+import { servicePath } from '../config/routes.ts';
+import { guideMarkdown, type ExportContext, type TwinEntry } from '../lib/twins/llms.ts';
+import { htmlToMarkdown } from '../lib/twins/html-to-markdown.ts';
+import { operationMarkdown, serviceMarkdown } from '../lib/twins/reference-twins.ts';
+import { referenceServices } from './reference-routes.ts';
+
+let container: Promise<AstroContainer> | undefined;
+
+/** The rendered HTML of a content entry (a guide, or a service's prose). */
+async function entryHtml(entry: CollectionEntry<'docs'> | CollectionEntry<'services'>, locals: APIContext['locals']): Promise<string> {
+  container ??= loadRenderers([getContainerRenderer()]).then((renderers) => AstroContainer.create({ renderers }));
+  const { Content } = await render(entry);
+  return (await container).renderToString(Content, { locals });
+}
+
+/** The page path of a guide: its entry id as Starlight routes it (`index` is the home page). */
+export const guidePath = (id: string) => (id === 'index' ? '/' : `/${id}/`);
+
+export async function guideTwin(entry: CollectionEntry<'docs'>, locals: APIContext['locals']): Promise<TwinEntry> {
+  const page = guideMarkdown({ title: entry.data.title, description: entry.data.description ?? '', html: await entryHtml(entry, locals) });
+  return { path: guidePath(entry.id), kind: 'guide', title: page.title, summary: page.summary, markdown: page.markdown };
+}
+
+/** A service's twin: facts and index from the model, its prose (if any) from its content entry. */
+export async function serviceTwin(id: string, locals: APIContext['locals']): Promise<string> {
+  const service = (await referenceServices()).find((s) => s.id === id);
+  if (!service) throw new Error(`no service "${id}"`);
+  const prose = await getEntry('services', id);
+  const body = prose ? htmlToMarkdown(`<div class="sl-markdown-content">${await entryHtml(prose, locals)}</div>`) : service.description || service.purpose;
+  return serviceMarkdown(service, body);
+}
+
+/** Guides with a twin: every docs entry but the 404 page. */
+export async function guideEntries(): Promise<CollectionEntry<'docs'>[]> {
+  return (await getCollection('docs')).filter((entry) => entry.id !== '404');
+}
+
+/** Every twin of the site, for llms-full.txt; and what the llms files say about the build. */
+export async function allTwins(locals: APIContext['locals']): Promise<{ twins: Map<string, TwinEntry>; order: string[]; context: ExportContext }> {
+  const services = await referenceServices();
+  const twins = new Map<string, TwinEntry>();
+  for (const entry of await guideEntries()) {
+    const twin = await guideTwin(entry, locals);
+    twins.set(twin.path, twin);
+  }
+  for (const service of services) {
+    twins.set(servicePath(service.id), { path: servicePath(service.id), kind: 'service', title: service.title, summary: service.purpose, markdown: await serviceTwin(service.id, locals) });
+    for (const op of service.operations) {
+      twins.set(op.href, { path: op.href, kind: 'operation', title: op.title, summary: `${op.method} ${op.path}`, markdown: operationMarkdown(op, service) });
+    }
+  }
+  return { twins, order: sidebarPaths(), context: { environment: env.label, isProduction, services } };
+}
+
+export const markdownResponse = (markdown: string) => new Response(markdown, { headers: { 'content-type': 'text/markdown; charset=utf-8' } });
