@@ -20,9 +20,9 @@ interface Client {
 }
 
 /**
- * Each step runs once and is remembered — the client (one), each operation's document, each
- * operation prepared in the client — except a step that fails: it is forgotten, so the next
- * click starts that step again and keeps what already worked.
+ * Each step runs once and is remembered — the client's code and store, its dialog, each
+ * operation's document, each operation added to the store — except a step that fails: it is
+ * forgotten, so the next click starts that step again and keeps what already worked.
  */
 const steps = new Map<string, Promise<unknown>>();
 function once<T>(key: string, run: () => Promise<T>): Promise<T> {
@@ -63,22 +63,33 @@ function followTheme(): void {
   new MutationObserver(apply).observe(document.documentElement, { attributes: true, attributeFilter: ['data-theme'] });
 }
 
-function loadClient(): Promise<Client> {
-  return once('client', async () => {
-    const [{ createApiClientModal, createWorkspaceStore, watch }] = await Promise.all([
+/** The client's code and styles, and the one workspace store every operation's document goes into. */
+function loadClientCode() {
+  return once('code', async () => {
+    const [code] = await Promise.all([
       import('./api-client.ts'),
       loadStylesheet(clientStyle),
       loadStylesheet(clientTheme),
     ]);
+    return { code, store: code.createWorkspaceStore() };
+  });
+}
+
+/**
+ * The client's dialog, created once the first document is in the store: mounted with a document
+ * to show, it renders once instead of rendering empty and then again for the document.
+ */
+function clientModal(): Promise<Client> {
+  return once('modal', async () => {
+    const { code, store } = await loadClientCode();
     followTheme();
-    const store = createWorkspaceStore();
     const el = Object.assign(document.createElement('div'), { className: 'ala-try-it' });
     document.body.append(el);
-    const modal = createApiClientModal({ el, workspaceStore: store, options: { hideClientButton: true } });
+    const modal = code.createApiClientModal({ el, workspaceStore: store, options: { hideClientButton: true } });
     // While the dialog is open, the page behind it is inert: out of reach of the keyboard, of
     // screen readers' virtual cursors, and of its landmarks (the client has its own <main>).
     // Synchronous, so the page is live again before the client gives focus back to the button.
-    watch(
+    code.watch(
       () => modal.modalState.open,
       (open) => {
         for (const child of document.body.children) if (child !== el && child instanceof HTMLElement) child.inert = open;
@@ -90,20 +101,19 @@ function loadClient(): Promise<Client> {
 }
 
 /**
- * The client, with the operation's own document in its store: started when the button is hovered
- * or focused (adding a document renders the client's view of it, the longest step after loading
- * its code), awaited on click.
+ * The operation's own document in the client's store: started when the button is hovered or
+ * focused, awaited on click.
  */
-function prepare(target: TryItTarget): Promise<Client> {
+function prepare(target: TryItTarget): Promise<void> {
   return once(`operation ${target.documentName}`, async () => {
-    const [loaded, document] = await Promise.all([loadClient(), fetchDocument(target.documentUrl)]);
-    await loaded.store.addDocument({ name: target.documentName, document });
-    return loaded;
+    const [{ store }, document] = await Promise.all([loadClientCode(), fetchDocument(target.documentUrl)]);
+    await store.addDocument({ name: target.documentName, document });
   });
 }
 
 async function open(target: TryItTarget): Promise<void> {
-  const { modal, store } = await prepare(target);
+  await prepare(target);
+  const { modal, store } = await clientModal();
   const credentials = tabCredentials();
   const auth = clientAuthentication(target, { token: credentials.activeToken()?.accessToken, apiKey: credentials.apiKey() });
   const method = target.method.toLowerCase();
@@ -123,8 +133,9 @@ class TryIt extends HTMLElement {
     if (!button) return;
     const target = JSON.parse(button.dataset['tryIt'] ?? '{}') as TryItTarget;
     button.hidden = false;
-    // A failure here is reported by the click that awaits the same promise.
-    const prefetch = () => void prepare(target).catch(() => undefined);
+    // Hovering or focusing prepares everything a click needs; a failure here is reported by the
+    // click that awaits the same steps.
+    const prefetch = () => void prepare(target).then(clientModal).catch(() => undefined);
     button.addEventListener('pointerenter', prefetch, { once: true });
     button.addEventListener('focus', prefetch, { once: true });
     button.addEventListener('click', () => {
