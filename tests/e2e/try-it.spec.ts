@@ -42,6 +42,35 @@ test('Try it loads the operation\'s own document, cut at build time, never the s
   expect(Object.keys(own.paths)).toEqual(['/occurrences/search']);
 });
 
+/** The query of the request in the page's Shell sample (curl), as sorted name=value pairs. */
+async function shellSampleRequest(page: Page): Promise<{ path: string; query: string[] }> {
+  const shell = (await page.locator('[data-samples] [role="tabpanel"]').first().textContent()) ?? '';
+  const url = new URL(/curl[^']*'(https?:[^']+)'/.exec(shell)?.[1] ?? 'http://missing/');
+  return { path: url.pathname, query: [...url.searchParams].map(([k, v]) => `${k}=${v}`).sort() };
+}
+
+for (const [service, slug, operationId] of [
+  ['occurrences', 'search-occurrences-by-taxon', 'searchOccurrencesByTaxon'],
+  ['species', 'search-species', 'searchSpecies'],
+  ['doi', 'list-dois', 'listDois'],
+  ['data-quality', 'list-profiles', 'listProfiles'],
+  ['namematching', 'match-classification', 'matchClassification'],
+] as const) {
+  test(`Try it's first Send on ${service} ${operationId} sends exactly the request of the page's Shell sample`, async ({ page }) => {
+    await page.goto(`${sandboxSite}/services/${service}/${slug}/`);
+    const expected = await shellSampleRequest(page);
+    expect(expected.query.length, 'the sample sends a query').toBeGreaterThan(0);
+    const samePath = (r: { url: string; method: string }) => r.method === 'GET' && new URL(r.url, 'http://x').pathname === expected.path;
+    const before = (await allReceived(samePath)).length;
+    await send(page, operationId);
+    await expect.poll(async () => (await allReceived(samePath)).length).toBeGreaterThan(before);
+    const sent = (await allReceived(samePath)).slice(before);
+    for (const request of sent) {
+      expect([...new URL(request.url, 'http://x').searchParams].map(([k, v]) => `${k}=${v}`).sort()).toEqual(expected.query);
+    }
+  });
+}
+
 test('a public operation is sent without a token, and its response shown', async ({ page }) => {
   await page.goto(`${sandboxSite}/services/occurrences/get-occurrence-facets/`);
   await expect(page.locator('[data-access="public"]')).toContainText('Open: no token needed');
@@ -68,8 +97,10 @@ test('after sign-in, an open operation still goes without the token; a protected
   expect(locked.headers.authorization).toBe('Bearer e2e-token-signed-in');
   // The client holds this operation only: nothing in it leads to another with the token set.
   await dialog.getByRole('button', { name: 'Show sidebar' }).click();
-  await expect(dialog.locator('aside li[data-sidebar-id*="/tag/"] li button')).toHaveCount(1);
-  await expect(dialog.locator('aside li li button')).toContainText('Search');
+  // (Under the operation, the client lists its one example: the page's sample request.)
+  const operations = dialog.locator('aside').getByRole('button', { name: /HTTP Method:/ });
+  await expect(operations).toHaveCount(1);
+  await expect(operations).toContainText('Search');
   await page.keyboard.press('Escape');
   await send(page, 'getUserStats');
   await expect.poll(async () => (await allReceived(stats)).length).toBe(before + 2);

@@ -10,6 +10,7 @@ import { idPart, operationAnchor, operationSlug, unique } from '../openapi/slug.
 import { forEachOperation, type HttpMethod, type OperationAt } from '../openapi/walk.ts';
 import type { SampleSet } from '../samples/languages.ts';
 import { requestSamples } from '../samples/request-samples.ts';
+import { parameterExample, sampleRequest, type SampleRequest } from '../samples/sample-request.ts';
 import { generateValue, mediaExamples, type ExampleModel } from './examples.ts';
 import { schemaTree, type SchemaNode } from './schema-tree.ts';
 
@@ -95,6 +96,8 @@ export interface OperationModel extends OperationSummary {
   parameters: ParameterModel[];
   requestBody?: BodyModel;
   responses: ResponseModel[];
+  /** What the samples send, and "Try it" sends first. */
+  sample: SampleRequest;
   samples: SampleSet;
   prev?: PageLink;
   next?: PageLink;
@@ -120,17 +123,6 @@ export function joinUrl(server: string, path: string): string {
   return `${server.replace(/\/+$/, '')}${path.startsWith('/') ? path : `/${path}`}`;
 }
 
-/** A parameter's value for samples: its example, default or first allowed value, else one generated from its schema. */
-function sampleValue(param: Json, schema: Json): unknown {
-  if (param['example'] !== undefined) return param['example'];
-  if (isObject(param['examples'])) {
-    const first = Object.values(param['examples']).find(isObject);
-    if (first && first['value'] !== undefined) return first['value'];
-  }
-  if (schema['example'] !== undefined) return schema['example'];
-  if (Array.isArray(schema['examples']) && schema['examples'].length) return schema['examples'][0];
-  return undefined;
-}
 
 function requiredSampleValue(schema: Json): unknown {
   if (schema['default'] !== undefined) return schema['default'];
@@ -200,7 +192,7 @@ export function operationModel(summary: OperationSummary, at: OperationAt, conte
       .filter((p) => p['in'] === location)
       .map((p): ParameterModel => {
         const schema = schemaOfParameter(p);
-        const example = sampleValue(p, schema);
+        const example = parameterExample(p, schema);
         return {
           name: asString(p['name']),
           in: location,
@@ -253,13 +245,13 @@ export function operationModel(summary: OperationSummary, at: OperationAt, conte
   const url = joinUrl(servers[0]?.url ?? '', summary.path);
 
   const firstBody = requestBody?.contents[0];
-  const samples = requestSamples({
+  const sample = sampleRequest({
     method: summary.method,
     url,
     parameters: rawParameters.map((p) => {
       const schema = schemaOfParameter(p);
       const required = p['required'] === true || p['in'] === 'path';
-      const value = sampleValue(p, schema) ?? (required ? requiredSampleValue(schema) : undefined);
+      const value = parameterExample(p, schema) ?? (required ? requiredSampleValue(schema) : undefined);
       return { name: asString(p['name']), in: asString(p['in']), required, ...(value !== undefined ? { value } : {}) };
     }),
     ...(firstBody ? { body: { mediaType: firstBody.mediaType, value: bodyValue(firstBody.examples[0]) } } : {}),
@@ -276,7 +268,8 @@ export function operationModel(summary: OperationSummary, at: OperationAt, conte
     parameters,
     ...(requestBody ? { requestBody } : {}),
     responses,
-    samples,
+    sample,
+    samples: requestSamples(sample),
   };
 }
 
