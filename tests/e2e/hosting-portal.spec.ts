@@ -82,8 +82,9 @@ test('the token helper signs in through nginx, and its copy buttons may use the 
   const commands = page.locator('[data-cc-builder]').getByRole('tabpanel').locator('.expressive-code');
   await commands.hover();
   await commands.getByRole('button', { name: /copy/i }).click();
-  // Permissions-Policy lets the page itself write to the clipboard.
-  await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toContain('CLIENT_ID=');
+  await expect(commands.locator('.feedback')).toHaveText('Copied!');
+  // Permissions-Policy lets the page itself write to the clipboard (reading it stays denied).
+  expect(await page.evaluate(() => navigator.clipboard.writeText('probe').then(() => 'written', (e: unknown) => String(e)))).toBe('written');
 
   const form = page.locator('[data-signin-form]');
   await form.getByLabel('Client ID').fill(CLIENT_ID);

@@ -1,7 +1,8 @@
 /**
  * A real OpenID Connect provider (the `oidc-provider` package) on loopback, for the token helper
  * tests: one public client with PKCE required, the helper page as its redirect URI, CORS allowed
- * for the site's origin, and the package's development login (any username).
+ * for the site's origin, and the package's development login (any username); optionally a
+ * confidential client for the client credentials grant.
  *
  *  - `ala` style: issuer `/cas/oidc`, discovery published at `/cas/oidc/.well-known` (like ALA's CAS);
  *  - `cognito` style: standard discovery, endpoints at `/oauth2/authorize` and `/oauth2/token`.
@@ -22,6 +23,8 @@ export interface ProviderOptions {
   redirectUri: string;
   /** The site's origin, allowed to call the provider from the browser (CORS). */
   siteOrigin: string;
+  /** A confidential client for the client credentials grant (the guides' machine-to-machine samples). */
+  machineClient?: { clientId: string; secret: string; scope: string };
 }
 
 export async function startProvider(options: ProviderOptions): Promise<RunningProvider> {
@@ -37,6 +40,19 @@ export async function startProvider(options: ProviderOptions): Promise<RunningPr
         grant_types: ['authorization_code', 'refresh_token'],
         response_types: ['code'],
       },
+      ...(options.machineClient
+        ? [
+            {
+              client_id: options.machineClient.clientId,
+              client_secret: options.machineClient.secret,
+              token_endpoint_auth_method: 'client_secret_basic' as const,
+              grant_types: ['client_credentials'],
+              response_types: [],
+              redirect_uris: [],
+              scope: options.machineClient.scope,
+            },
+          ]
+        : []),
     ],
     pkce: { required: () => true },
     clientBasedCORS: (_ctx, requestOrigin) => requestOrigin === options.siteOrigin,
@@ -48,7 +64,7 @@ export async function startProvider(options: ProviderOptions): Promise<RunningPr
       claims: async () => ({ sub, name: `Test user ${sub}`, email: `${sub}@example.org` }),
     }),
     routes: options.style === 'cognito' ? { authorization: '/oauth2/authorize', token: '/oauth2/token' } : {},
-    features: { devInteractions: { enabled: true } },
+    features: { devInteractions: { enabled: true }, clientCredentials: { enabled: true } },
     ttl: { AccessToken: 3600, IdToken: 3600 },
     cookies: { keys: ['token-helper-test-cookie-key'] },
   });

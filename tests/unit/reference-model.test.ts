@@ -140,7 +140,7 @@ describe('operation model', () => {
     const responses = op('getNode').responses;
     expect(responses.map((r) => r.status)).toEqual(['200', '4XX', 'default']);
     expect(responses[0]!.headers).toMatchObject([{ name: 'X-Rate-Limit', schema: { type: 'integer', constraints: ['≥ 0'] } }]);
-    expect(responses[1]!.contents[0]!.examples).toEqual([{ text: '{\n  "message": "Not found"\n}', lang: 'json', generated: false }]);
+    expect(responses[1]!.contents[0]!.examples).toEqual([{ text: '{\n  "message": "Not found"\n}', value: { message: 'Not found' }, lang: 'json', generated: false }]);
     const generated = responses[0]!.contents[0]!.examples[0]!;
     expect(generated.generated).toBe(true);
     expect(JSON.parse(generated.text)).toMatchObject({ name: expect.any(String) });

@@ -13,6 +13,8 @@ export interface ExampleModel {
   description?: string;
   /** The value as text: pretty JSON for JSON media types, the text itself otherwise. */
   text: string;
+  /** The value itself (an object of form fields, a JSON value, a text), for the samples to send. */
+  value: unknown;
   /** Shiki language of `text`. */
   lang: 'json' | 'yaml' | 'xml' | 'text';
   /** Made from the schema, not given by the document. */
@@ -62,19 +64,20 @@ export function mediaExamples(mediaType: string, media: Json, mode: 'request' | 
         ...(typeof example['summary'] === 'string' ? { summary: example['summary'] } : {}),
         ...(typeof example['description'] === 'string' ? { description: example['description'] } : {}),
         text: asText(value, lang),
+        value,
         lang,
         generated: false,
       };
     });
   }
-  if (media['example'] !== undefined) return [{ text: asText(media['example'], lang), lang, generated: false }];
+  if (media['example'] !== undefined) return [{ text: asText(media['example'], lang), value: media['example'], lang, generated: false }];
   const schema = media['schema'];
   if (!isObject(schema)) return [];
-  if (schema['example'] !== undefined) return [{ text: asText(schema['example'], lang), lang, generated: false }];
+  if (schema['example'] !== undefined) return [{ text: asText(schema['example'], lang), value: schema['example'], lang, generated: false }];
   // Generated only where a generated value reads as the real thing: JSON and YAML bodies.
   if ((lang !== 'json' && lang !== 'yaml') || schema['format'] === 'binary') return [];
   const value = generateValue(schema, mode);
   if (value === undefined) return [];
   const text = asText(value, lang);
-  return [{ text: text.length > MAX_EXAMPLE_CHARS ? `${text.slice(0, MAX_EXAMPLE_CHARS)}\n…` : text, lang, generated: true }];
+  return [{ text: text.length > MAX_EXAMPLE_CHARS ? `${text.slice(0, MAX_EXAMPLE_CHARS)}\n…` : text, value, lang, generated: true }];
 }

@@ -254,7 +254,7 @@ export function operationModel(summary: OperationSummary, at: OperationAt, conte
       const value = parameterExample(p, schema) ?? (required ? requiredSampleValue(schema) : undefined);
       return { name: asString(p['name']), in: asString(p['in']), required, ...(value !== undefined ? { value } : {}) };
     }),
-    ...(firstBody ? { body: { mediaType: firstBody.mediaType, value: bodyValue(firstBody.examples[0]) } } : {}),
+    ...(firstBody ? { body: { mediaType: firstBody.mediaType, value: firstBody.examples[0]?.value } } : {}),
     access: summary.access,
   });
 
@@ -273,12 +273,3 @@ export function operationModel(summary: OperationSummary, at: OperationAt, conte
   };
 }
 
-function bodyValue(example: ExampleModel | undefined): unknown {
-  if (!example) return undefined;
-  if (example.lang !== 'json') return example.text;
-  try {
-    return JSON.parse(example.text) as unknown;
-  } catch {
-    return example.text;
-  }
-}

@@ -43,7 +43,8 @@ export function harRequest(sample: SampleRequest): HarRequest {
   const har: HarRequest = { method: sample.method, url: sample.url, queryString, headers, cookies };
   const body = sample.body;
   if (body) {
-    headers.push({ name: 'Content-Type', value: body.mediaType });
+    // A multipart body's type carries its boundary: each library writes it (a fixed header would lose it).
+    if (!/multipart\//i.test(body.mediaType)) headers.push({ name: 'Content-Type', value: body.mediaType });
     if (/x-www-form-urlencoded|multipart\/form-data/i.test(body.mediaType) && body.value && typeof body.value === 'object' && !Array.isArray(body.value)) {
       har.postData = { mimeType: body.mediaType, params: Object.entries(body.value).flatMap(([name, v]) => valueTexts(v).map((value) => ({ name, value }))) };
     } else if (body.value !== undefined) {
@@ -92,11 +93,56 @@ export function repeatedNames(code: string): string {
     .replace(R_VECTOR, (_whole, name: string, values: string) => items(values).map((value) => `${name} = ${value}`).join(', '));
 }
 
+const PY_STRING = String.raw`"(?:[^"\\]|\\.)*"`;
+const PY_FIELD = new RegExp(String.raw`^(\s*)(${PY_STRING}): (${PY_STRING})(,?)$`, 'gm');
+
+/**
+ * A multipart body in Python: requests sends `data={…}` as a URL-encoded form, so the fields go
+ * in `files=` as `(None, value)` pairs, which requests sends as multipart form fields.
+ */
+export function multipartFields(code: string): string {
+  const start = code.indexOf('data={');
+  const end = start < 0 ? -1 : code.indexOf('\n    }', start);
+  if (end < 0) return code;
+  const fields = code.slice(start, end).replace('data={', 'files={').replace(PY_FIELD, '$1$2: (None, $3)$4');
+  return code.slice(0, start) + fields + code.slice(end);
+}
+
+/** A HEAD response has no body: R shows its headers instead of failing on `resp_body_string`. */
+const headersOfHead = (code: string, method: string) => (method === 'HEAD' ? code.replace(/resp_body_string\(response\)\s*$/, 'resp_headers(response)') : code);
+
+/** The end of the R call that starts at `start` (its closing parenthesis), skipping strings. */
+function closingParen(code: string, start: number): number {
+  let depth = 0;
+  for (let i = start; i < code.length; i++) {
+    const c = code[i];
+    if (c === '"') {
+      for (i++; i < code.length && code[i] !== '"'; i++) if (code[i] === '\\') i++;
+    } else if (c === '(') depth++;
+    else if (c === ')' && --depth === 0) return i;
+  }
+  return -1;
+}
+
+/**
+ * R lists cannot tell `{}` from `[]`, and drop `null`s: a JSON body with either is sent from its
+ * JSON text instead (jsonlite reads `{}` as a named list, which httr2 writes back as `{}`).
+ */
+export function exactJsonBody(code: string, json: string | undefined): string {
+  if (json === undefined || !/\{\s*\}|\bnull\b/.test(json)) return code;
+  const start = code.indexOf('req_body_json(');
+  const end = start < 0 ? -1 : closingParen(code, start + 'req_body_json'.length);
+  if (end < 0) return code;
+  let dashes = '-';
+  while (json.includes(`)${dashes}"`)) dashes += '-';
+  return `${code.slice(0, start)}req_body_json(jsonlite::fromJSON(r"${dashes}(${json})${dashes}", simplifyVector = FALSE))${code.slice(end + 1)}`;
+}
+
 export function requestSamples(sample: SampleRequest): SampleSet {
   const har = harRequest(sample);
   return {
     shell: readCredentials.shell(shellCurl.generate(har) ?? ''),
-    python: readCredentials.python(pythonRequests.generate(har) ?? ''),
-    r: readCredentials.r(rHttr2.generate(har) ?? ''),
+    python: readCredentials.python(/multipart\//i.test(har.postData?.mimeType ?? '') ? multipartFields(pythonRequests.generate(har) ?? '') : (pythonRequests.generate(har) ?? '')),
+    r: headersOfHead(exactJsonBody(readCredentials.r(rHttr2.generate(har) ?? ''), har.postData?.text), sample.method),
   };
 }
