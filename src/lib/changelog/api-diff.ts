@@ -12,10 +12,8 @@ import { parse } from 'yaml';
 import { isObject, type Json } from '../openapi/json.ts';
 import { pointerSegments } from '../openapi/pointer.ts';
 import { HTTP_METHODS } from '../openapi/walk.ts';
+import type { ChangeClass } from './records.ts';
 import { covers, operationsAt, valueDifferences } from './value-differences.ts';
-
-export const CHANGE_CLASSES = ['breaking', 'non-breaking', 'deprecated', 'annotation'] as const;
-export type ChangeClass = (typeof CHANGE_CLASSES)[number];
 
 /** An operation as the changes name it: its method (upper case) and path. */
 export interface OperationKey {
