@@ -33,10 +33,7 @@ async function check(): Promise<number> {
     return 0;
   }
   console.error(`changelog: ${pending.length} service${pending.length === 1 ? ' has' : 's have'} changes that no entry records:\n`);
-  for (const report of pending) {
-    const lines = checkMessage(report);
-    console.error(lines.join('\n') + (lines.length > 1 ? '\n' : ''));
-  }
+  console.error(pending.map((report) => checkMessage(report).join('\n')).join('\n'));
   console.error('\nRecord them (the note says what changed, for readers of the changelog):\n  npm run changelog:record -- --note "<what changed>"');
   return 1;
 }

@@ -7,21 +7,14 @@
  *    with every service's gateway, and the map's base-map tiles, on a loopback API (ALA_API_BASE,
  *    ALA_TILE_URL), which runs for the whole run.
  */
-import { execFileSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { startApiServer, tileTemplate } from '../support/api-server.ts';
+import { buildSite as build } from '../support/site-build.ts';
 import { NGINX_PROVIDER_PORT, PROVIDER_PORTS, SANDBOX_API_PORT } from '../support/sites.ts';
 
 export const SANDBOX_DOCS = resolve('dist-sandbox-openapi');
 const REAL_USER_DETAILS = resolve('../shared/reference/openapi/user-details.real.json');
-
-function build(outDir: string, vars: Record<string, string>): void {
-  execFileSync(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build', '--outDir', outDir], {
-    env: { ...process.env, ALA_ENV: '', ALA_API_BASE: '', ALA_TILE_URL: '', ALA_OPENAPI_DIR: '', ALA_CSP_CONNECT: '', ...vars },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-}
 
 /**
  * `ALA_TEST_REUSE_BUILDS=1` keeps the variants of an earlier run (quick iterations on one spec);

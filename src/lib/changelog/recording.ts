@@ -13,7 +13,7 @@ import { isObject, type Json } from '../openapi/json.ts';
 import { documentId } from '../openapi/slug.ts';
 import { documentOperations, type OperationSummary } from '../reference-model/operation-model.ts';
 import { diffApi, type ApiChange } from './api-diff.ts';
-import { parseRecord, recordedTime, serializeRecord, type ChangedOperation, type ChangelogEntry, type RecordedChange, type ServiceChangelog } from './records.ts';
+import { CHANGE_CLASSES, parseRecord, recordedTime, serializeRecord, type ChangedOperation, type ChangelogEntry, type RecordedChange, type ServiceChangelog } from './records.ts';
 
 /** The folders of a project, from its root. */
 export function projectFolders(root: string) {
@@ -119,7 +119,9 @@ export async function serviceState(files: ServiceFiles): Promise<ServiceState> {
   if (files.baseline === files.document) return { kind: 'recorded' };
   const changes = await diffApi({ file: files.names.baseline, text: files.baseline }, { file: files.names.document, text: files.document });
   if (changes.length === 0) return { kind: 'reformatted' };
-  return { kind: 'changed', changes: recordedChanges(changes, parsed(files.baseline), parsed(files.document)) };
+  // Breaking changes first, then by class; in document order within a class.
+  const ordered = CHANGE_CLASSES.flatMap((c) => changes.filter((change) => change.class === c));
+  return { kind: 'changed', changes: recordedChanges(ordered, parsed(files.baseline), parsed(files.document)) };
 }
 
 export interface ServiceReport {

@@ -11,7 +11,7 @@ import { oneLine } from './markdown-text.ts';
 export interface TwinEntry {
   /** The HTML page's path (`/authentication/`). */
   path: string;
-  kind: 'guide' | 'service' | 'operation';
+  kind: 'guide' | 'service' | 'operation' | 'changelog';
   title: string;
   /** One line about the page. */
   summary: string;
@@ -58,6 +58,11 @@ export function llmsIndex(twins: Map<string, TwinEntry>, order: string[], contex
   for (const guide of guidesInOrder(twins, order)) lines.push(link(guide.title, markdownPath(guide.path), guide.summary));
   lines.push('', '## Services', '');
   for (const service of context.services) lines.push(link(service.title, markdownPath(servicePath(service.id)), `${service.purpose} (${service.counts.total} operations)`));
+  const changelogs = [...twins.values()].filter((t) => t.kind === 'changelog');
+  if (changelogs.length) {
+    lines.push('', '## Changelog', '');
+    for (const log of changelogs) lines.push(link(log.title, markdownPath(log.path), log.summary));
+  }
   lines.push('', '## OpenAPI documents', '');
   for (const service of context.services) {
     lines.push(link(`${service.title} (JSON)`, documentPath(service.id, 'json'), `the OpenAPI document of ${service.title}, as built for this environment`));
