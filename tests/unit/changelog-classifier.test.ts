@@ -41,7 +41,11 @@ const expected = (version: '3.0' | '3.1') => [
     class: 'non-breaking',
     operations: ['POST /sightings'],
   },
-  { message: "The operation's own security was added: `oauth2`, or no credentials.", class: 'non-breaking', operations: ['GET /observers/{observerId}'] },
+  {
+    message: "A token is now optional: its own security replaces the document's (was `oauth2`; now `oauth2`, or no credentials).",
+    class: 'non-breaking',
+    operations: ['GET /observers/{observerId}'],
+  },
   // deprecated
   { message: 'Operation `GET /observers/{observerId}/sightings` is deprecated.', class: 'deprecated', operations: ['GET /observers/{observerId}/sightings'] },
   // annotation
@@ -112,5 +116,49 @@ describe('a shared component', () => {
     expect(changes).toHaveLength(1);
     expect(changes[0]!.class).toBe('annotation');
     expect(ops(changes[0])).toEqual(['GET /observers/{observerId}', 'GET /observers/{observerId}/sightings']);
+  });
+});
+
+describe('values the engine does not compare', () => {
+  it('an object default, a schema examples list and an Example value are still found, with the operations that use them', async () => {
+    const doc = (v: number) =>
+      JSON.stringify({
+        openapi: '3.1.0',
+        info: { title: 't', version: '1' },
+        paths: {
+          '/a': {
+            get: {
+              operationId: 'getA',
+              parameters: [{ name: 'f', in: 'query', schema: { type: 'object', default: { a: v } }, examples: { one: { $ref: '#/components/examples/One' } } }],
+              responses: { '200': { description: 'ok', content: { 'application/json': { schema: { type: 'object', examples: [{ x: v }] } } } } },
+            },
+          },
+        },
+        components: { examples: { One: { summary: 's', value: { n: v } } } },
+      });
+    const changes = await diffApi({ file: 'a.json', text: doc(1) }, { file: 'b.json', text: doc(2) });
+    expect(changes.map((c) => [c.class, c.message, ops(c)])).toEqual([
+      ['non-breaking', 'The `default` of `GET /a` › query parameter `f` changed.', ['GET /a']],
+      ['annotation', 'The `examples` of `GET /a` › response `200` › `application/json` changed.', ['GET /a']],
+      ['annotation', 'The `value` of example `One` changed.', ['GET /a']],
+    ]);
+  });
+});
+
+describe('what the engine judges on its own, set right', () => {
+  const base = fixture('sightings-3.1-base.yaml');
+  const classes = async (text: string) => (await diffApi(base, { file: 'after.yaml', text })).map((c) => [c.class, c.message]);
+
+  it("an operation's `security: []` removed, so that the document's token applies, is breaking", async () => {
+    const text = base.text.replace('      operationId: getStatus\n      summary: Service status\n      tags: [Sightings]\n      security: []\n', '      operationId: getStatus\n      summary: Service status\n      tags: [Sightings]\n');
+    expect(await classes(text)).toEqual([['breaking', "A token is now required: its own security was removed, so the document's applies (was none needed; now `oauth2`)."]]);
+  });
+
+  it('a path template variable renamed (the same URL) is not breaking', async () => {
+    const text = base.text.replace('/regions/{regionId}:', '/regions/{code}:').replace('- name: regionId', '- name: code');
+    expect(await classes(text)).toEqual([
+      ['non-breaking', 'Path `/regions/{regionId}` was renamed to `/regions/{code}`.'],
+      ['non-breaking', 'Path parameter `regionId` was renamed to `code` (the same URL: only its name in the document changed).'],
+    ]);
   });
 });

@@ -9,8 +9,9 @@
 import { createConfig, diffDocuments, displaySide, makeDocumentFromString, nameOf, typeOf, type Config, type DiffNode, type JudgedChange } from '@redocly/openapi-core';
 import { createHash } from 'node:crypto';
 import { parse } from 'yaml';
-import { isObject, type Json } from '../openapi/json.ts';
-import { pointerSegments } from '../openapi/pointer.ts';
+import { asString, isObject, type Json } from '../openapi/json.ts';
+import { pointerOf, pointerSegments, resolvePointer } from '../openapi/pointer.ts';
+import { childParentKey, isData } from '../openapi/references.ts';
 import { HTTP_METHODS } from '../openapi/walk.ts';
 import type { ChangeClass } from './records.ts';
 import { covers, operationsAt, valueDifferences } from './value-differences.ts';
@@ -57,9 +58,11 @@ export async function diffApi(base: DocumentText, revision: DocumentText): Promi
     revision: makeDocumentFromString(revisionText, revision.file),
     config: await diffConfig(),
   });
-  const changes = result.changes.map(toApiChange);
+  // The identities are the wrapper's own: a change of one says nothing about the API.
+  const judged = result.changes.filter((change) => !(change.kind === 'modified' && change.property === IDENTITY));
+  const changes = judged.map((change) => securityOverride(change, before, after) ?? toApiChange(change));
   // Where the engine's changes are, on both sides (a renamed key is a place in each).
-  const seen = result.changes.flatMap((change) => (change.kind === 'modified' ? [change.base, change.revision] : [displaySide(change)]).map((side) => side.location.pointer));
+  const seen = judged.flatMap((change) => (change.kind === 'modified' ? [change.base, change.revision] : [displaySide(change)]).map((side) => side.location.pointer));
   // What the engine did not see: values it does not compare (an example written as an object).
   const unseen = differences.filter((difference) => !seen.some((pointer) => covers(pointer, difference)));
   return [...changes, ...unseenChanges(unseen, before, after)];
@@ -77,12 +80,16 @@ function parseDocument({ file, text }: DocumentText): Json {
 /** The field that carries a parameter's identity for the engine's pairing (never shown). */
 const IDENTITY = 'x-changelog-parameter';
 
-/** Every parameter object of a document: in path items, operations and components. */
+/**
+ * Every parameter object of a document (in path items, operations and components) but path
+ * parameters: their names are the document's own (`/a/{id}` and `/a/{key}` are one URL), so the
+ * engine's pairing, which lets them be renamed, is right for them.
+ */
 function parametersOf(document: Json): Json[] {
   const found: Json[] = [];
   const collect = (list: unknown) => {
     for (const parameter of Array.isArray(list) ? list : isObject(list) ? Object.values(list) : []) {
-      if (isObject(parameter) && typeof parameter['name'] === 'string' && typeof parameter['in'] === 'string') found.push(parameter);
+      if (isObject(parameter) && typeof parameter['name'] === 'string' && typeof parameter['in'] === 'string' && parameter['in'] !== 'path') found.push(parameter);
     }
   };
   const components = isObject(document['components']) ? document['components'] : {};
@@ -100,8 +107,8 @@ function parametersOf(document: Json): Json[] {
 /**
  * The engine pairs the items of a list by likeness, not by identity: when one parameter is removed,
  * another added and a third changed in one list, it may pair `region` with `limit` and report a
- * rename and a narrowed type that never happened. A parameter is its name and location, so each
- * one is given a long field derived from them, of one length in both documents (four times the
+ * rename and a narrowed type that never happened. A query, header or cookie parameter is its name
+ * and location, so each one is given a long field derived from them, of one length in both documents (four times the
  * longest parameter): parameters of the same name and location then pair (their fields are
  * equal), and no others can (their fields differ in nearly every character). Pointers are
  * unchanged: the field is added, nothing moves. Returns the two documents as JSON text.
@@ -115,6 +122,46 @@ export function withParameterIdentities(base: Json, revision: Json): [string, st
     parameter[IDENTITY] = key.repeat(Math.ceil(length / key.length)).slice(0, length);
   }
   return [JSON.stringify(documents[0]), JSON.stringify(documents[1])];
+}
+
+/** Whether a list of security alternatives lets a call through without credentials (`[]`, or an alternative `{}`). */
+const allowsAnonymous = (list: unknown[]) => list.length === 0 || list.some((alt) => isObject(alt) && Object.keys(alt).length === 0);
+const alternativeNames = (list: unknown[]) => list.map((alt) => (isObject(alt) ? Object.keys(alt).sort().join(' + ') : ''));
+const securityText = (list: unknown[]) => (list.length === 0 ? 'none needed' : alternativeNames(list).map((names) => (names ? code(names) : 'no credentials')).join(', or '));
+
+/**
+ * An operation's own `security` added or removed: the engine compares the list with nothing, but
+ * what applies was, or becomes, the document's own. Removing `security: []` from an operation of a
+ * document that needs a token makes the token required — breaking, though nothing was "removed"
+ * from the API. Judged here on what applies before and after.
+ */
+function securityOverride(change: JudgedChange, base: Json, revision: Json): ApiChange | undefined {
+  if (change.kind === 'modified' || typeOf(change.node) !== 'SecurityRequirementList' || !change.node.parent || typeOf(change.node.parent) !== 'Operation') return undefined;
+  const [key] = operationsReached(change.node);
+  if (!key) return undefined;
+  const applying = (document: Json): unknown[] => {
+    const operation = nodeAt(document, ['paths', key.path, key.method.toLowerCase()]);
+    const own = isObject(operation) ? operation['security'] : undefined;
+    const list = own ?? document['security'];
+    return Array.isArray(list) ? list : [];
+  };
+  const before = applying(base);
+  const after = applying(revision);
+  const kept = alternativeNames(before).every((names) => alternativeNames(after).includes(names)) && (!allowsAnonymous(before) || allowsAnonymous(after));
+  const what =
+    allowsAnonymous(before) && !allowsAnonymous(after)
+      ? 'A token is now required'
+      : !kept
+        ? 'The credentials it accepts changed'
+        : !allowsAnonymous(before) && allowsAnonymous(after)
+          ? 'A token is now optional'
+          : 'More ways to call it are accepted';
+  return {
+    class: kept ? 'non-breaking' : 'breaking',
+    operations: [key],
+    pointer: displaySide(change).location.pointer,
+    message: `${what}: ${change.kind === 'added' ? "its own security replaces the document's" : "its own security was removed, so the document's applies"} (was ${securityText(before)}; now ${securityText(after)}).`,
+  };
 }
 
 function toApiChange(change: JudgedChange): ApiChange {
@@ -254,11 +301,14 @@ export function placeOf(node: DiffNode): string {
       return `${code(entry.key)} content`;
     case 'Header':
       return `header ${code(nameOf(node))}`;
-    case 'Schema':
+    case 'Schema': {
+      // A `$ref` stands for its target: a component schema is named as one wherever it is reached.
+      const written = target(entry).parent?.type.name;
       if (parentType === 'SchemaProperties') return `property ${code(nameOf(node))}${ownerOf(node.parent?.parent)}`;
-      if (parentType === 'NamedSchemas') return `schema ${code(nameOf(node))}`;
+      if (parentType === 'NamedSchemas' || written === 'NamedSchemas') return `schema ${code(nameOf(node))}`;
       if (parentType === 'Parameter' || parentType === 'Header') return placeOf(node.parent!);
       return node.parent ? `the schema of ${placeOf(node.parent)}` : 'a schema';
+    }
     case 'SchemaProperties':
       return `the properties${ownerOf(node.parent)}`;
     case 'SecurityRequirementList':
@@ -302,7 +352,7 @@ function addedMessage(node: DiffNode, place: string): string {
       return methods.length === 1 ? `Operation ${code(`${methods[0]} ${nameOf(node)}`)} was added.` : `${capitalized(place)} was added, with operations ${methods.map(code).join(', ')}.`;
     }
     case 'SecurityRequirementList':
-      return `The operation's own security was added: ${alternatives(entry)}.`;
+      return `Security requirements were added: ${alternatives(entry)}.`;
     case 'SecurityRequirement':
       return Object.keys((target(entry).value as Record<string, unknown>) ?? {}).length ? `${capitalized(place)} was added.` : 'An alternative without credentials was added: a token is now optional.';
     default:
@@ -320,7 +370,11 @@ function messageOf(change: JudgedChange): string {
   const after = change.revision.value;
   if (property === 'deprecated') return after === true ? `${capitalized(place)} is deprecated.` : `${capitalized(place)} is no longer deprecated.`;
   if (property === 'key') return `${capitalized(place.replace(code(after), code(before)))} was renamed to ${code(after)}.`;
-  if (property === 'required' && typeOf(node) === 'Parameter' && after !== true) return `${capitalized(place)} is now optional.`;
+  if (property === 'name' && typeOf(node) === 'Parameter') {
+    const location = String(field(latest(node), 'in'));
+    return `${capitalized(location)} parameter ${code(before)} was renamed to ${code(after)}${location === 'path' ? ' (the same URL: only its name in the document changed)' : ''}.`;
+  }
+  if (property === 'required' && ['Parameter', 'RequestBody'].includes(typeOf(node)) && after !== true) return `${capitalized(place)} is now optional.`;
   if (property === 'nullable') return after === true ? `${capitalized(place)} now accepts \`null\`.` : `${capitalized(place)} no longer accepts \`null\`.`;
   if (property === 'type') return `The type of ${place} changed from ${shown(before)} to ${shown(after)}.`;
   if (isDescribingField(property) && (typeof before === 'string' || typeof after === 'string' || before === undefined || after === undefined)) {
@@ -335,57 +389,87 @@ function messageOf(change: JudgedChange): string {
 // ---------------------------------------------------------------------------------------------
 // Changes the engine does not see
 
-/** Keys whose values are data the engine compares only when they are scalars. */
-const DATA_FIELDS = new Set(['example', 'examples', 'value', 'default', 'enum', 'const']);
+/** The node at `segments` of a document (a `$ref` followed), if any. */
+function nodeAt(document: Json, segments: string[]): unknown {
+  let node: unknown = document;
+  for (const segment of segments) {
+    node = Array.isArray(node) ? node[Number(segment)] : isObject(node) ? node[segment] : undefined;
+    const ref = isObject(node) ? node['$ref'] : undefined;
+    if (typeof ref === 'string' && ref.startsWith('#')) node = nodeAt(document, pointerSegments(ref));
+  }
+  return node;
+}
 
-/** Where a pointer is, for a reader: `` `GET /a` › response `200` › `application/json` ``. */
-function pointerPlace(segments: string[]): string {
+/**
+ * A pointer cut after the first value that is data — an example, a default, an Example's value,
+ * an extension — so that a changed example is one change however much of it changed. What is
+ * data is references.ts's one rule.
+ */
+function dataRoot(document: Json, segments: string[]): string[] {
+  let node: unknown = document;
+  let parentKey = '';
+  for (const [i, key] of segments.entries()) {
+    if (Array.isArray(node)) {
+      node = node[Number(key)];
+      continue;
+    }
+    const value = isObject(node) ? node[key] : undefined;
+    const named = childParentKey(key, parentKey) !== key;
+    if (isData(key, value, parentKey) || (key.startsWith('x-') && !named)) return segments.slice(0, i + 1);
+    parentKey = childParentKey(key, parentKey);
+    node = value;
+  }
+  return segments;
+}
+
+/** Where a pointer is, for a reader: `` `GET /a` › query parameter `q` ``, `` response `200` › `application/json` ``. */
+function pointerPlace(document: Json, segments: string[]): string {
   const parts: string[] = [];
   let i = 0;
   if (segments[0] === 'paths' && segments[1] !== undefined) {
     const method = segments[2];
-    if (method && isMethod(method)) {
-      parts.push(code(`${method.toUpperCase()} ${segments[1]}`));
-      i = 3;
-    } else {
-      parts.push(`path ${code(segments[1])}`);
-      i = 2;
-    }
+    const isOperation = method !== undefined && isMethod(method);
+    parts.push(isOperation ? code(`${method.toUpperCase()} ${segments[1]}`) : `path ${code(segments[1])}`);
+    i = isOperation ? 3 : 2;
   } else if (segments[0] === 'components' && segments[2] !== undefined) {
-    parts.push(`${segments[1]?.replace(/s$/, '')} ${code(segments[2])}`);
+    parts.push(`${segments[1]!.replace(/s$/, '').replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase()} ${code(segments[2])}`);
     i = 3;
   }
-  for (; i < segments.length; i++) {
+  for (; i < segments.length - 1; i++) {
     const segment = segments[i]!;
-    const next = segments[i + 1];
-    if (['responses', 'properties', 'content', 'examples', 'headers'].includes(segment) && next !== undefined) {
-      parts.push(segment === 'responses' ? `response ${code(next)}` : segment === 'properties' ? `property ${code(next)}` : segment === 'content' ? code(next) : `${segment.replace(/s$/, '')} ${code(next)}`);
-      i++;
-    } else if (segment === 'requestBody') parts.push('the request body');
-    else if (segment === 'items') parts.push('items');
+    const name = code(segments[i + 1]);
+    if (segment === 'requestBody') {
+      parts.push('the request body');
+      continue;
+    }
+    const named: Record<string, string> = { responses: `response ${name}`, properties: `property ${name}`, content: name, examples: `example ${name}`, headers: `header ${name}` };
+    if (segment === 'parameters') {
+      const parameter = nodeAt(document, segments.slice(0, i + 2));
+      parts.push(isObject(parameter) ? `${asString(parameter['in'])} parameter ${code(asString(parameter['name']))}` : 'a parameter');
+    } else if (named[segment]) parts.push(named[segment]);
+    else continue;
+    i++;
   }
   return parts.join(' › ') || 'the document';
 }
 
 function unseenChanges(pointers: string[], base: Json, revision: Json): ApiChange[] {
-  const places = new Map<string, { segments: string[]; field: string }>();
+  const places = new Map<string, { segments: string[]; document: Json }>();
   for (const pointer of pointers) {
     const segments = pointerSegments(pointer);
-    // A changed value inside an example is one change of that example.
-    const at = segments.findIndex((segment, i) => (DATA_FIELDS.has(segment) || segment.startsWith('x-')) && segments[i - 1] !== 'properties');
-    const kept = at === -1 ? segments : segments.slice(0, at + 1);
-    places.set(kept.join('\u0000'), { segments: kept, field: kept[kept.length - 1] ?? '' });
+    const document = resolvePointer(revision, pointer).found ? revision : base;
+    const kept = dataRoot(document, segments);
+    places.set(kept.join('\u0000'), { segments: kept, document });
   }
-  return [...places.values()].map(({ segments, field }) => {
-    const pointer = `#${segments.map((segment) => `/${segment.replace(/~/g, '~0').replace(/\//g, '~1')}`).join('')}`;
+  return [...places.values()].map(({ segments, document }) => {
+    const pointer = pointerOf(segments);
+    const field = segments[segments.length - 1] ?? '';
     const inRevision = operationsAt(revision, pointer);
-    const operations = inRevision.length ? inRevision : operationsAt(base, pointer);
-    const describing = isDescribingField(field) || field === 'value';
     return {
-      class: describing ? 'annotation' : 'non-breaking',
-      operations,
+      class: isDescribingField(field) || field === 'value' ? 'annotation' : 'non-breaking',
+      operations: inRevision.length ? inRevision : operationsAt(base, pointer),
       pointer,
-      message: `The ${code(field)} of ${pointerPlace(segments.slice(0, -1))} changed.`,
+      message: `The ${code(field)} of ${pointerPlace(document, segments.slice(0, -1))} changed.`,
     };
   });
 }

@@ -1,7 +1,7 @@
 /**
  * The portal as Markdown for scripts and AI assistants: the twin of a guide page, and the
- * llmstxt.org files — `/llms.txt` (an index of link lists) and `/llms-full.txt` (every twin in
- * reading order).
+ * llmstxt.org files — `/llms.txt` (an index of link lists: guides, services, documents, changelogs)
+ * and `/llms-full.txt` (every twin in reading order).
  */
 import { documentPath, markdownPath, servicePath } from '../../config/routes.ts';
 import type { ServiceModel } from '../reference-model/service-model.ts';
@@ -58,15 +58,15 @@ export function llmsIndex(twins: Map<string, TwinEntry>, order: string[], contex
   for (const guide of guidesInOrder(twins, order)) lines.push(link(guide.title, markdownPath(guide.path), guide.summary));
   lines.push('', '## Services', '');
   for (const service of context.services) lines.push(link(service.title, markdownPath(servicePath(service.id)), `${service.purpose} (${service.counts.total} operations)`));
-  const changelogs = [...twins.values()].filter((t) => t.kind === 'changelog');
-  if (changelogs.length) {
-    lines.push('', '## Changelog', '');
-    for (const log of changelogs) lines.push(link(log.title, markdownPath(log.path), log.summary));
-  }
   lines.push('', '## OpenAPI documents', '');
   for (const service of context.services) {
     lines.push(link(`${service.title} (JSON)`, documentPath(service.id, 'json'), `the OpenAPI document of ${service.title}, as built for this environment`));
     lines.push(link(`${service.title} (YAML)`, documentPath(service.id, 'yaml'), `the same document in YAML`));
+  }
+  const changelogs = [...twins.values()].filter((t) => t.kind === 'changelog');
+  if (changelogs.length) {
+    lines.push('', '## Changelog', '');
+    for (const log of changelogs) lines.push(link(log.title, markdownPath(log.path), log.summary));
   }
   return `${lines.join('\n')}\n`;
 }
