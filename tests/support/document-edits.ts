@@ -15,7 +15,8 @@ export async function editOperations(file: string, edit: (operation: (operationI
   edit((operationId) => {
     for (const item of isMap(paths) ? paths.items : []) {
       const pathItem = item.value;
-      for (const pair of isMap(pathItem) ? pathItem.items : []) {
+      if (!isMap(pathItem)) continue;
+      for (const pair of pathItem.items) {
         const operation = pair.value;
         if (!isMap(operation) || operation.get('operationId') !== operationId) continue;
         return {

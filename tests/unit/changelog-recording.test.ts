@@ -184,7 +184,7 @@ describe('the timeline the site shows', () => {
     expect(items[1]!.content).toContain('<code>GET /b</code>');
     const md = changelogMarkdown(timeline.site);
     expect(md).toContain('## 1 Nov 2026 · Species: Removal (breaking)');
-    expect(md).toContain('- **Breaking**: Operation `GET /b` was removed. — [`GET /b` (removed)](/services/species/get-b.md)');
+    expect(md).toContain('- **Breaking**: Operation `GET /b` was removed. — [`GET /b`](/services/species/get-b.md) (removed: Get B)');
     expect(removedOperationMarkdown(timeline.removed.get('species')![0]!)).toContain('removed from the Species API on 1 Nov 2026');
   });
 });

@@ -19,8 +19,9 @@ function entryHtml(entry: TimelineEntry, site: URL): string {
   if (!entry.changes.length) return summary;
   const items = entry.changes.map((change) => {
     const operations = change.operations.map((op) => {
-      const label = `<code>${escapeHtml(op.label)}</code>${op.removed ? ' (removed)' : ''}`;
-      return op.href ? `<a href="${escapeHtml(new URL(op.href, site).href)}">${label}</a>` : label;
+      const label = `<code>${escapeHtml(op.label)}</code>`;
+      const linked = op.href ? `<a href="${escapeHtml(new URL(op.href, site).href)}">${label}</a>` : label;
+      return op.removed ? `${linked} (removed${op.summary ? `: ${escapeHtml(op.summary)}` : ''})` : linked;
     });
     return `<li><strong>${CLASS_LABELS[change.class].label}:</strong> ${messageHtml(change.message)}${operations.length ? ` — ${operations.join(', ')}` : ''}</li>`;
   });

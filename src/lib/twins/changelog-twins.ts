@@ -18,8 +18,8 @@ function entryMarkdown(entry: TimelineEntry, withService: boolean): string {
   if (entry.changes.length) lines.push('');
   for (const change of entry.changes) {
     const operations = change.operations.map((op) => {
-      const label = inlineCode(op.label) + (op.removed ? ' (removed)' : '');
-      return op.href ? `[${label}](${markdownPath(op.href)})` : label;
+      const linked = op.href ? `[${inlineCode(op.label)}](${markdownPath(op.href)})` : inlineCode(op.label);
+      return op.removed ? `${linked} (removed${op.summary ? `: ${oneLine(op.summary)}` : ''})` : linked;
     });
     lines.push(`- **${CLASS_LABELS[change.class].label}**: ${oneLine(change.message)}${operations.length ? ` — ${operations.join(', ')}` : ''}`);
   }
