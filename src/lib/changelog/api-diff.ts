@@ -108,10 +108,11 @@ function parametersOf(document: Json): Json[] {
  * The engine pairs the items of a list by likeness, not by identity: when one parameter is removed,
  * another added and a third changed in one list, it may pair `region` with `limit` and report a
  * rename and a narrowed type that never happened. A query, header or cookie parameter is its name
- * and location, so each one is given a long field derived from them, of one length in both documents (four times the
- * longest parameter): parameters of the same name and location then pair (their fields are
- * equal), and no others can (their fields differ in nearly every character). Pointers are
- * unchanged: the field is added, nothing moves. Returns the two documents as JSON text.
+ * and location, so each one is given a long field derived from them, of one length in both
+ * documents (four times the longest parameter): parameters of the same name and location then
+ * pair (their fields are equal), and no others can (their fields differ in nearly every
+ * character). Pointers are unchanged: the field is added, nothing moves. Returns the two
+ * documents as JSON text.
  */
 export function withParameterIdentities(base: Json, revision: Json): [string, string] {
   const documents = [structuredClone(base), structuredClone(revision)];
@@ -123,6 +124,9 @@ export function withParameterIdentities(base: Json, revision: Json): [string, st
   }
   return [JSON.stringify(documents[0]), JSON.stringify(documents[1])];
 }
+
+// ---------------------------------------------------------------------------------------------
+// An operation's own security, set or dropped
 
 /** Whether a list of security alternatives lets a call through without credentials (`[]`, or an alternative `{}`). */
 const allowsAnonymous = (list: unknown[]) => list.length === 0 || list.some((alt) => isObject(alt) && Object.keys(alt).length === 0);
