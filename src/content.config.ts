@@ -2,7 +2,8 @@ import { defineCollection } from 'astro:content';
 import { z } from 'astro/zod';
 import { glob } from 'astro/loaders';
 import { docsSchema } from '@astrojs/starlight/schema';
-import { env, openapiDir } from './config/index.ts';
+import { changelogDir, env, openapiDir } from './config/index.ts';
+import { serviceChangelogSchema } from './lib/changelog/records.ts';
 import { openapiLoader } from './lib/openapi/collection-loader.ts';
 
 export const collections = {
@@ -23,5 +24,10 @@ export const collections = {
   openapi: defineCollection({
     loader: openapiLoader({ dir: openapiDir, env }),
     schema: z.object({ file: z.string(), document: z.record(z.string(), z.unknown()) }),
+  }),
+  /** The recorded API changes, one record per service: `changelog/<service>.json` (or ALA_CHANGELOG_DIR). */
+  changelog: defineCollection({
+    loader: glob({ base: changelogDir, pattern: '*.json' }),
+    schema: serviceChangelogSchema,
   }),
 };

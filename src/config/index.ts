@@ -15,6 +15,8 @@ export const shownServices = visibleServices(env);
 export const extraConnectOrigins = parseExtraConnect(process.env.ALA_CSP_CONNECT);
 /** Folder of the OpenAPI documents (`openapi/`; `ALA_OPENAPI_DIR` builds from another folder). */
 export const openapiDir = process.env.ALA_OPENAPI_DIR?.trim() || 'openapi';
+/** Folder of the recorded API changes (`changelog/`; `ALA_CHANGELOG_DIR` builds from another folder). */
+export const changelogDir = process.env.ALA_CHANGELOG_DIR?.trim() || 'changelog';
 export const isProduction = env.name === 'production';
 export { services, SERVICE_IDS, isServiceId, type ServiceId, type ServiceInfo } from './services.ts';
 export type { Environment } from './environments.ts';

@@ -3,7 +3,7 @@
  * (llms.txt, llms-full.txt) reads the same order.
  */
 import { shownServices } from './index.ts';
-import { servicePath, TOKEN_HELPER_PATH } from './routes.ts';
+import { changelogPath, servicePath, TOKEN_HELPER_PATH } from './routes.ts';
 
 export interface NavLink {
   label: string;
@@ -36,6 +36,7 @@ export const sidebar: (NavLink | NavGroup)[] = [
     ],
   },
   { label: 'Errors', link: '/errors/' },
+  { label: 'Changelog', link: changelogPath() },
 ];
 
 /** Every page of the sidebar, in order. */

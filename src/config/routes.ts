@@ -6,6 +6,14 @@ export const documentPath = (id: string, ext: 'json' | 'yaml') => `/openapi/${id
 export const operationPath = (serviceId: string, slug: string) => `/services/${serviceId}/${slug}/`;
 /** One operation's own OpenAPI document (src/lib/openapi/operation-document.ts): what "Try it" loads. */
 export const operationDocumentPath = (serviceId: string, slug: string) => `/openapi/${serviceId}/${slug}.json`;
+/** The recorded API changes: of every service, or of one (`/services/<id>/changelog/`). */
+export const changelogPath = (serviceId?: string) => (serviceId ? `/services/${serviceId}/changelog/` : '/changelog/');
+/** The RSS feed of the same changes. */
+export const changelogFeedPath = (serviceId?: string) => (serviceId ? `/services/${serviceId}/changelog.xml` : '/changelog.xml');
+/** The service id of any page under `/services/<id>/`, or undefined. */
+export function serviceIdOfPath(pathname: string): string | undefined {
+  return /^\/services\/([^/]+)\//.exec(pathname)?.[1];
+}
 /** The service page of an operation page's path (`/services/a/b/` → `/services/a/`), or undefined. */
 export function serviceOfOperationPath(pathname: string): string | undefined {
   const match = /^\/services\/([^/]+)\/[^/]+\/?$/.exec(pathname);

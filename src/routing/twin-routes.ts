@@ -14,6 +14,9 @@ import { servicePath } from '../config/routes.ts';
 import { guideMarkdown, type ExportContext, type TwinEntry } from '../lib/twins/llms.ts';
 import { htmlToMarkdown } from '../lib/twins/html-to-markdown.ts';
 import { operationMarkdown, serviceMarkdown } from '../lib/twins/reference-twins.ts';
+import { changelogMarkdown, changelogTitle } from '../lib/twins/changelog-twins.ts';
+import { entrySummary, formatDay } from '../lib/changelog/change-words.ts';
+import { changelogTimeline } from './changelog-routes.ts';
 import { referenceServices } from './reference-routes.ts';
 
 let container: Promise<AstroContainer> | undefined;
@@ -60,6 +63,13 @@ export async function allTwins(locals: APIContext['locals']): Promise<{ twins: M
     for (const op of service.operations) {
       twins.set(op.href, { path: op.href, kind: 'operation', title: op.title, summary: `${op.method} ${op.path}`, markdown: operationMarkdown(op, service) });
     }
+  }
+  // The changelogs: the whole site's (in the sidebar's order, so llms-full.txt has it), then each service's.
+  const timeline = await changelogTimeline();
+  for (const view of [timeline.site, ...timeline.services.values()]) {
+    const latest = view.entries[0];
+    const about = `${view.service ? '' : "every service's recorded API changes, classified breaking, non-breaking, deprecated or annotation; "}${latest ? `latest ${formatDay(latest.date)}: ${entrySummary(latest)}` : 'no change recorded yet'} RSS: ${view.feedPath}`;
+    twins.set(view.path, { path: view.path, kind: 'changelog', title: changelogTitle(view), summary: about, markdown: changelogMarkdown(view) });
   }
   return { twins, order: sidebarPaths(), context: { environment: env.label, isProduction, services } };
 }

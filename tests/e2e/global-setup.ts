@@ -7,21 +7,14 @@
  *    with every service's gateway, and the map's base-map tiles, on a loopback API (ALA_API_BASE,
  *    ALA_TILE_URL), which runs for the whole run.
  */
-import { execFileSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { startApiServer, tileTemplate } from '../support/api-server.ts';
+import { buildSite as build } from '../support/site-build.ts';
 import { NGINX_PROVIDER_PORT, PROVIDER_PORTS, SANDBOX_API_PORT } from '../support/sites.ts';
 
 export const SANDBOX_DOCS = resolve('dist-sandbox-openapi');
 const REAL_USER_DETAILS = resolve('../shared/reference/openapi/user-details.real.json');
-
-function build(outDir: string, vars: Record<string, string>): void {
-  execFileSync(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build', '--outDir', outDir], {
-    env: { ...process.env, ALA_ENV: '', ALA_API_BASE: '', ALA_TILE_URL: '', ALA_OPENAPI_DIR: '', ALA_CSP_CONNECT: '', ...vars },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-}
 
 /**
  * `ALA_TEST_REUSE_BUILDS=1` keeps the variants of an earlier run (quick iterations on one spec);
@@ -37,7 +30,8 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
 
   rmSync(SANDBOX_DOCS, { recursive: true, force: true });
   mkdirSync(SANDBOX_DOCS, { recursive: true });
-  for (const name of readdirSync('openapi')) copyFileSync(join('openapi', name), join(SANDBOX_DOCS, name));
+  // The documents only: `openapi/baseline/` holds the changelog's baselines, which no build reads.
+  for (const entry of readdirSync('openapi', { withFileTypes: true })) if (entry.isFile()) copyFileSync(join('openapi', entry.name), join(SANDBOX_DOCS, entry.name));
   copyFileSync('node_modules/@scalar/galaxy/dist/3.1.yaml', join(SANDBOX_DOCS, 'scalar-galaxy.yaml'));
   copyFileSync('tests/fixtures/openapi/hostile.yaml', join(SANDBOX_DOCS, 'hostile.yaml'));
   copyFileSync(existsSync(REAL_USER_DETAILS) ? REAL_USER_DETAILS : 'tests/fixtures/openapi/tolerated.json', join(SANDBOX_DOCS, 'user-details.real.json'));

@@ -4,6 +4,8 @@
  * usable document as published for the environment. A document that cannot be used stops the
  * build before anything is written. In `npm run dev` it watches the folder: an edited document
  * is loaded again and its pages follow; a broken edit is reported and the last good copy stays.
+ * Only files directly in the folder are documents: the changelog's baselines in `openapi/baseline/`
+ * are neither read nor watched as such.
  */
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { basename, resolve } from 'node:path';

@@ -30,9 +30,10 @@ export interface LoadResult {
   problems: Problem[];
 }
 
+/** The document files directly in `dir`, by name; never what is in its folders (`openapi/baseline/` holds the changelog's baselines). */
 export async function findDocuments(dir: string): Promise<string[]> {
-  const names = await readdir(dir).catch(() => [] as string[]);
-  return names.filter((n) => DOCUMENT_PATTERN.test(n)).sort();
+  const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
+  return entries.filter((e) => e.isFile() && DOCUMENT_PATTERN.test(e.name)).map((e) => e.name).sort();
 }
 
 export interface LoadOptions {

@@ -1,7 +1,7 @@
 /**
  * The portal as Markdown for scripts and AI assistants: the twin of a guide page, and the
- * llmstxt.org files — `/llms.txt` (an index of link lists) and `/llms-full.txt` (every twin in
- * reading order).
+ * llmstxt.org files — `/llms.txt` (an index of link lists: guides, services, documents, changelogs)
+ * and `/llms-full.txt` (every twin in reading order).
  */
 import { documentPath, markdownPath, servicePath } from '../../config/routes.ts';
 import type { ServiceModel } from '../reference-model/service-model.ts';
@@ -11,7 +11,7 @@ import { oneLine } from './markdown-text.ts';
 export interface TwinEntry {
   /** The HTML page's path (`/authentication/`). */
   path: string;
-  kind: 'guide' | 'service' | 'operation';
+  kind: 'guide' | 'service' | 'operation' | 'changelog';
   title: string;
   /** One line about the page. */
   summary: string;
@@ -62,6 +62,11 @@ export function llmsIndex(twins: Map<string, TwinEntry>, order: string[], contex
   for (const service of context.services) {
     lines.push(link(`${service.title} (JSON)`, documentPath(service.id, 'json'), `the OpenAPI document of ${service.title}, as built for this environment`));
     lines.push(link(`${service.title} (YAML)`, documentPath(service.id, 'yaml'), `the same document in YAML`));
+  }
+  const changelogs = [...twins.values()].filter((t) => t.kind === 'changelog');
+  if (changelogs.length) {
+    lines.push('', '## Changelog', '');
+    for (const log of changelogs) lines.push(link(log.title, markdownPath(log.path), log.summary));
   }
   return `${lines.join('\n')}\n`;
 }

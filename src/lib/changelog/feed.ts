@@ -1,0 +1,47 @@
+/**
+ * The RSS 2.0 feeds of the changelog (`/changelog.xml`, `/services/<id>/changelog.xml`), as the
+ * options of @astrojs/rss: one item per entry, newest first, linking to the entry on its service's
+ * changelog page; a breaking entry says so in its title; the content lists every change.
+ */
+import type { RSSOptions } from '@astrojs/rss';
+import { CHANGELOG_TITLE, CLASS_LABELS, entrySummary } from './change-words.ts';
+import type { ChangelogView, TimelineEntry } from './timeline.ts';
+
+const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+/** A recorded sentence as HTML: backticked code as `<code>`. */
+export function messageHtml(message: string): string {
+  return escapeHtml(message).replace(/`([^`]*)`/g, '<code>$1</code>');
+}
+
+function entryHtml(entry: TimelineEntry, site: URL): string {
+  const summary = `<p>${escapeHtml(entrySummary(entry))}</p>`;
+  if (!entry.changes.length) return summary;
+  const items = entry.changes.map((change) => {
+    const operations = change.operations.map((op) => {
+      const label = `<code>${escapeHtml(op.label)}</code>`;
+      const linked = op.href ? `<a href="${escapeHtml(new URL(op.href, site).href)}">${label}</a>` : label;
+      return op.removed ? `${linked} (removed${op.summary ? `: ${escapeHtml(op.summary)}` : ''})` : linked;
+    });
+    return `<li><strong>${CLASS_LABELS[change.class].label}:</strong> ${messageHtml(change.message)}${operations.length ? ` — ${operations.join(', ')}` : ''}</li>`;
+  });
+  return `${summary}<ul>${items.join('')}</ul>`;
+}
+
+export function feedOptions(view: ChangelogView, site: URL): RSSOptions {
+  const title = `${view.service ? view.service.title : 'ALA APIs'}: ${CHANGELOG_TITLE}`;
+  const what = view.service ? `the ${view.service.title} API` : 'the Atlas of Living Australia web APIs';
+  return {
+    title,
+    description: `Recorded changes to ${what}, each classified breaking, non-breaking, deprecated or annotation.`,
+    site: new URL(view.path, site).href,
+    items: view.entries.map((entry) => ({
+      title: `${view.service ? '' : `${entry.serviceTitle}: `}${entry.note}${entry.breaking ? ' (breaking)' : ''}`,
+      link: new URL(entry.href, site).href,
+      pubDate: new Date(entry.date),
+      description: entrySummary(entry),
+      content: entryHtml(entry, site),
+      categories: entry.classes.map((c) => CLASS_LABELS[c].label),
+    })),
+  };
+}
