@@ -6,6 +6,9 @@ export const documentPath = (id: string, ext: 'json' | 'yaml') => `/openapi/${id
 export const operationPath = (serviceId: string, slug: string) => `/services/${serviceId}/${slug}/`;
 /** One operation's own OpenAPI document (src/lib/openapi/operation-document.ts): what "Try it" loads. */
 export const operationDocumentPath = (serviceId: string, slug: string) => `/openapi/${serviceId}/${slug}.json`;
+/** The recipes: researchers' tasks end to end, one page each, from `workflows/<name>.arazzo.yaml`. */
+export const RECIPES_PATH = '/recipes/';
+export const recipePath = (name: string) => `${RECIPES_PATH}${name}/`;
 /** The service page of an operation page's path (`/services/a/b/` → `/services/a/`), or undefined. */
 export function serviceOfOperationPath(pathname: string): string | undefined {
   const match = /^\/services\/([^/]+)\/[^/]+\/?$/.exec(pathname);

@@ -5,6 +5,9 @@
  *
  *  - `ala` style: issuer `/cas/oidc`, discovery published at `/cas/oidc/.well-known` (like ALA's CAS);
  *  - `cognito` style: standard discovery, endpoints at `/oauth2/authorize` and `/oauth2/token`.
+ *
+ * With `machineClient`, it also has a confidential client for the client-credentials grant
+ * (HTTP Basic authentication), as an ALA system uses: the recipe tests get their token from it.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import Provider from 'oidc-provider';
@@ -22,6 +25,8 @@ export interface ProviderOptions {
   redirectUri: string;
   /** The site's origin, allowed to call the provider from the browser (CORS). */
   siteOrigin: string;
+  /** A confidential client allowed the client-credentials grant for the `users/read` scope. */
+  machineClient?: { clientId: string; clientSecret: string };
 }
 
 export async function startProvider(options: ProviderOptions): Promise<RunningProvider> {
@@ -37,6 +42,19 @@ export async function startProvider(options: ProviderOptions): Promise<RunningPr
         grant_types: ['authorization_code', 'refresh_token'],
         response_types: ['code'],
       },
+      ...(options.machineClient
+        ? [
+            {
+              client_id: options.machineClient.clientId,
+              client_secret: options.machineClient.clientSecret,
+              token_endpoint_auth_method: 'client_secret_basic' as const,
+              grant_types: ['client_credentials'],
+              response_types: [],
+              redirect_uris: [],
+              scope: 'users/read',
+            },
+          ]
+        : []),
     ],
     pkce: { required: () => true },
     clientBasedCORS: (_ctx, requestOrigin) => requestOrigin === options.siteOrigin,
@@ -48,7 +66,7 @@ export async function startProvider(options: ProviderOptions): Promise<RunningPr
       claims: async () => ({ sub, name: `Test user ${sub}`, email: `${sub}@example.org` }),
     }),
     routes: options.style === 'cognito' ? { authorization: '/oauth2/authorize', token: '/oauth2/token' } : {},
-    features: { devInteractions: { enabled: true } },
+    features: { devInteractions: { enabled: true }, clientCredentials: { enabled: options.machineClient !== undefined } },
     ttl: { AccessToken: 3600, IdToken: 3600 },
     cookies: { keys: ['token-helper-test-cookie-key'] },
   });
