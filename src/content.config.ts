@@ -4,6 +4,7 @@ import { glob } from 'astro/loaders';
 import { docsSchema } from '@astrojs/starlight/schema';
 import { env, openapiDir } from './config/index.ts';
 import { openapiLoader } from './lib/openapi/collection-loader.ts';
+import { workflowsLoader } from './lib/workflows/workflow-loader.ts';
 
 export const collections = {
   /** Guide pages: every MDX file of `content/` except the per-service prose. */
@@ -23,5 +24,10 @@ export const collections = {
   openapi: defineCollection({
     loader: openapiLoader({ dir: openapiDir, env }),
     schema: z.object({ file: z.string(), document: z.record(z.string(), z.unknown()) }),
+  }),
+  /** The recipes of `workflows/`: each Arazzo workflow, checked, with its galah code. */
+  workflows: defineCollection({
+    loader: workflowsLoader({ dir: 'workflows' }),
+    schema: z.object({ file: z.string(), workflow: z.record(z.string(), z.unknown()), galah: z.object({ r: z.string(), python: z.string() }) }),
   }),
 };

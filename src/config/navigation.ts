@@ -2,8 +2,9 @@
  * The site's navigation: Starlight's sidebar, in reading order. The Markdown export
  * (llms.txt, llms-full.txt) reads the same order.
  */
+import { recipeList } from '../lib/workflows/recipe-list.ts';
 import { shownServices } from './index.ts';
-import { servicePath, TOKEN_HELPER_PATH } from './routes.ts';
+import { RECIPES_PATH, recipePath, servicePath, TOKEN_HELPER_PATH } from './routes.ts';
 
 export interface NavLink {
   label: string;
@@ -27,6 +28,10 @@ export const sidebar: (NavLink | NavGroup)[] = [
   {
     label: 'Services',
     items: [{ label: 'All services', link: '/services/' }, ...shownServices.map((s) => ({ label: s.name, link: servicePath(s.id) }))],
+  },
+  {
+    label: 'Recipes',
+    items: [{ label: 'All recipes', link: RECIPES_PATH }, ...recipeList().map((r) => ({ label: r.title, link: recipePath(r.name) }))],
   },
   {
     label: 'Examples',

@@ -10,10 +10,12 @@ import { loadRenderers } from 'astro:container';
 import { getCollection, getEntry, render, type CollectionEntry } from 'astro:content';
 import { env, isProduction } from '../config/index.ts';
 import { sidebarPaths } from '../config/navigation.ts';
-import { servicePath } from '../config/routes.ts';
+import { RECIPES_PATH, servicePath } from '../config/routes.ts';
 import { guideMarkdown, type ExportContext, type TwinEntry } from '../lib/twins/llms.ts';
 import { htmlToMarkdown } from '../lib/twins/html-to-markdown.ts';
+import { recipeMarkdown, recipesIndexMarkdown } from '../lib/twins/recipe-twins.ts';
 import { operationMarkdown, serviceMarkdown } from '../lib/twins/reference-twins.ts';
+import { recipes } from './recipe-routes.ts';
 import { referenceServices } from './reference-routes.ts';
 
 let container: Promise<AstroContainer> | undefined;
@@ -61,7 +63,12 @@ export async function allTwins(locals: APIContext['locals']): Promise<{ twins: M
       twins.set(op.href, { path: op.href, kind: 'operation', title: op.title, summary: `${op.method} ${op.path}`, markdown: operationMarkdown(op, service) });
     }
   }
-  return { twins, order: sidebarPaths(), context: { environment: env.label, isProduction, services } };
+  const recipeList = await recipes();
+  twins.set(RECIPES_PATH, { path: RECIPES_PATH, kind: 'recipe', title: 'Recipes', summary: 'Researchers\' tasks end to end', markdown: recipesIndexMarkdown(recipeList) });
+  for (const recipe of recipeList) {
+    twins.set(recipe.href, { path: recipe.href, kind: 'recipe', title: recipe.title, summary: recipe.summary, markdown: recipeMarkdown(recipe) });
+  }
+  return { twins, order: sidebarPaths(), context: { environment: env.label, isProduction, services, recipes: recipeList } };
 }
 
 export const markdownResponse = (markdown: string) => new Response(markdown, { headers: { 'content-type': 'text/markdown; charset=utf-8' } });

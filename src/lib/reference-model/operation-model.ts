@@ -9,7 +9,7 @@ import { asString, isObject, type Json } from '../openapi/json.ts';
 import { idPart, operationAnchor, operationSlug, unique } from '../openapi/slug.ts';
 import { forEachOperation, type HttpMethod, type OperationAt } from '../openapi/walk.ts';
 import type { SampleSet } from '../samples/languages.ts';
-import { requestSamples } from '../samples/request-samples.ts';
+import { requestSamples, type SampleInput } from '../samples/request-samples.ts';
 import { generateValue, mediaExamples, type ExampleModel } from './examples.ts';
 import { schemaTree, type SchemaNode } from './schema-tree.ts';
 
@@ -96,6 +96,8 @@ export interface OperationModel extends OperationSummary {
   requestBody?: BodyModel;
   responses: ResponseModel[];
   samples: SampleSet;
+  /** The request the samples make: the documented example request (`npm run verify:live` sends it). */
+  sampleRequest: SampleInput;
   prev?: PageLink;
   next?: PageLink;
 }
@@ -253,7 +255,7 @@ export function operationModel(summary: OperationSummary, at: OperationAt, conte
   const url = joinUrl(servers[0]?.url ?? '', summary.path);
 
   const firstBody = requestBody?.contents[0];
-  const samples = requestSamples({
+  const sampleRequest: SampleInput = {
     method: summary.method,
     url,
     parameters: rawParameters.map((p) => {
@@ -264,7 +266,8 @@ export function operationModel(summary: OperationSummary, at: OperationAt, conte
     }),
     ...(firstBody ? { body: { mediaType: firstBody.mediaType, value: bodyValue(firstBody.examples[0]) } } : {}),
     access: summary.access,
-  });
+  };
+  const samples = requestSamples(sampleRequest);
 
   return {
     ...summary,
@@ -277,6 +280,7 @@ export function operationModel(summary: OperationSummary, at: OperationAt, conte
     ...(requestBody ? { requestBody } : {}),
     responses,
     samples,
+    sampleRequest,
   };
 }
 

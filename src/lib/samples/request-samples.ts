@@ -46,11 +46,16 @@ function values(value: unknown): string[] {
   return Array.isArray(value) ? value.map(text) : [text(value)];
 }
 
-/** The HAR request of an operation's sample. */
-export function harRequest(input: SampleInput): HarRequest {
+/** The parameters a sample sends: every required one, and the first optional ones with an example. */
+export function sampleParameters(input: SampleInput): SampleInput['parameters'] {
   const shown = input.parameters.filter((p) => p.value !== undefined || p.required);
   let optional = 0;
-  const chosen = shown.filter((p) => p.required || p.in === 'path' || optional++ < OPTIONAL_IN_SAMPLE);
+  return shown.filter((p) => p.required || p.in === 'path' || optional++ < OPTIONAL_IN_SAMPLE);
+}
+
+/** The HAR request of an operation's sample. */
+export function harRequest(input: SampleInput): HarRequest {
+  const chosen = sampleParameters(input);
   let url = input.url;
   for (const p of chosen.filter((p) => p.in === 'path')) {
     url = url.replaceAll(`{${p.name}}`, p.value === undefined ? `{${p.name}}` : encodeURIComponent(text(p.value)));

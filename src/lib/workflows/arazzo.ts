@@ -358,9 +358,9 @@ export function readWorkflow(file: string, source: string): { workflow?: Workflo
 
 /** Every operation a workflow names (by operationId, or in x-docs), with where. */
 export function namedOperations(workflow: WorkflowSpec): { ref: OperationRef; step: StepSpec; field: 'operationId' | 'x-docs' }[] {
-  return workflow.steps.flatMap((step) => {
-    if (step.call.kind === 'operation') return [{ ref: step.call, step, field: 'operationId' as const }];
-    return step.call.docs.kind === 'operation' ? [{ ref: step.call.docs, step, field: 'x-docs' as const }] : [];
+  return workflow.steps.flatMap((step): { ref: OperationRef; step: StepSpec; field: 'operationId' | 'x-docs' }[] => {
+    if (step.call.kind === 'operation') return [{ ref: step.call, step, field: 'operationId' }];
+    return step.call.docs.kind === 'operation' ? [{ ref: step.call.docs, step, field: 'x-docs' }] : [];
   });
 }
 
@@ -368,15 +368,19 @@ export function namedOperations(workflow: WorkflowSpec): { ref: OperationRef; st
  * The operations a workflow names that its documents do not define. `operationIds` gives the
  * operationIds of a service's document (undefined: there is no such document).
  */
-export function missingOperations(workflow: WorkflowSpec, operationIds: (serviceId: string) => ReadonlySet<string> | undefined): string[] {
-  const messages: string[] = [];
+export function missingOperations(
+  workflow: WorkflowSpec,
+  operationIds: (serviceId: string) => ReadonlySet<string> | undefined,
+): { pointer: string; message: string }[] {
+  const found: { pointer: string; message: string }[] = [];
   for (const { ref, step, field } of namedOperations(workflow)) {
     const source = workflow.sources.find((s) => s.name === ref.source)!;
     const ids = operationIds(source.serviceId);
-    if (!ids) messages.push(`step "${step.stepId}": source "${source.name}" points at openapi/${source.serviceId}.yaml, which does not exist`);
+    const pointer = `${step.at}/${field}`;
+    if (!ids) found.push({ pointer, message: `step "${step.stepId}": source "${source.name}" points at openapi/${source.serviceId}.yaml, which does not exist` });
     else if (!ids.has(ref.operationId)) {
-      messages.push(`step "${step.stepId}" (${field}) names operation "${ref.operationId}", which openapi/${source.serviceId}.yaml does not define`);
+      found.push({ pointer, message: `step "${step.stepId}" calls operationId "${ref.operationId}", which openapi/${source.serviceId}.yaml does not define` });
     }
   }
-  return messages;
+  return found;
 }

@@ -89,7 +89,7 @@ export class RecipeError extends Error {
 const production = environments.production;
 
 /** A default that is one of production's sign-in URLs becomes the environment's. */
-function environmentValue(value: unknown, env: Environment): unknown {
+export function environmentValue(value: unknown, env: Environment): unknown {
   if (typeof value !== 'string') return value;
   const map: Record<string, string> = {
     [production.oidc.token]: env.oidc.token,
