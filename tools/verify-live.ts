@@ -171,6 +171,20 @@ async function main(): Promise<number> {
     throw error;
   }
   const out = resolve(options.out);
+  const gateway = env.apiBase;
+  const where = options.base ? `--base ${gateway}` : `the ${env.label.toLowerCase()} environment (${gateway})`;
+  console.log(`verify:live: checking ${where}${options.only.length ? `, only ${options.only.join(', ')}` : ''}`);
+
+  // First of all, whether the gateway answers at all.
+  const base = { environment: env.name, gateway, limits: { ...LIMITS, timeoutSeconds: options.timeoutSeconds } };
+  const unreachable = await probe(gateway);
+  if (unreachable) {
+    const reason = `cannot reach the API gateway at ${gateway}: ${unreachable}. Nothing was checked.`;
+    console.error(`verify:live: ${reason}`);
+    writeReport(out, buildReport({ ...base, startedAt, finishedAt: new Date(), requests: 0, stopped: reason, services: [], plan: { checks: [], skipped: [], notPublicGet: {} }, runs: [], exampleResults: [], recipeResults: new Map() }));
+    return 2;
+  }
+
   const loaded = await loadDocuments('openapi', env, process.cwd(), { schemaWarnings: false });
   if (loaded.problems.some((p) => p.severity === 'error')) {
     console.error(loaded.problems.map(formatProblem).join('\n'));
@@ -180,18 +194,6 @@ async function main(): Promise<number> {
   const unknown = options.only.filter((id) => !services.some((s) => s.id === id));
   if (unknown.length) usage(`no service ${unknown.join(', ')} (services: ${services.map((s) => s.id).join(', ')})`);
   const scope = services.filter((s) => !options.only.length || options.only.includes(s.id));
-  const gateway = env.apiBase;
-  const where = options.base ? `--base ${gateway}` : `the ${env.label.toLowerCase()} environment (${gateway})`;
-  console.log(`verify:live: checking ${where}${options.only.length ? `, only ${options.only.join(', ')}` : ''}`);
-
-  const base = { environment: env.name, gateway, limits: { ...LIMITS, timeoutSeconds: options.timeoutSeconds } };
-  const unreachable = await probe(gateway);
-  if (unreachable) {
-    const reason = `cannot reach the API gateway at ${gateway}: ${unreachable}. Nothing was checked.`;
-    console.error(`verify:live: ${reason}`);
-    writeReport(out, buildReport({ ...base, startedAt, finishedAt: new Date(), requests: 0, stopped: reason, services: [], plan: { checks: [], skipped: [], notPublicGet: {} }, runs: [], exampleResults: [], recipeResults: new Map() }));
-    return 2;
-  }
 
   const stop = new AbortController();
   const proxy = await startProxy(options, (reason) => {

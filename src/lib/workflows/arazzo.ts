@@ -307,7 +307,8 @@ export function readWorkflow(file: string, source: string): { workflow?: Workflo
 
   // Every value a step sends must exist by then: an input, or an output of an earlier step.
   const known = new Set<string>();
-  for (const [i, step] of steps.entries()) {
+  for (const step of steps) {
+    const stepProblem = (message: string) => problems.push({ file, position: locate(step.at), message, severity: 'error' });
     const values = [
       ...step.parameters.map((p) => p.value),
       ...(step.body ? [step.body.value] : []),
@@ -315,8 +316,8 @@ export function readWorkflow(file: string, source: string): { workflow?: Workflo
       ...(step.security?.kind === 'basic' ? [step.security.username, step.security.password] : step.security ? [step.security.token] : []),
     ];
     for (const dep of values.flatMap(valueDependencies)) {
-      if (dep.kind === 'input' && !inputs.some((input) => input.name === dep.name)) problem(at('steps', i), `step "${step.stepId}" uses the input "${dep.name}", which the workflow does not declare`);
-      if (dep.kind === 'output' && !known.has(`${dep.step}.${dep.name}`)) problem(at('steps', i), `step "${step.stepId}" uses $steps.${dep.step}.outputs.${dep.name}, which no earlier step keeps`);
+      if (dep.kind === 'input' && !inputs.some((input) => input.name === dep.name)) stepProblem(`step "${step.stepId}" uses the input "${dep.name}", which the workflow does not declare`);
+      if (dep.kind === 'output' && !known.has(`${dep.step}.${dep.name}`)) stepProblem(`step "${step.stepId}" uses $steps.${dep.step}.outputs.${dep.name}, which no earlier step keeps`);
     }
     for (const output of step.outputs) known.add(`${step.stepId}.${output.name}`);
   }
