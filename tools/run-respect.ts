@@ -41,9 +41,9 @@ export function runRespect(options: RespectOptions): Promise<RespectRun> {
   if (options.servers && Object.keys(options.servers).length) args.push('--server', JSON.stringify(options.servers));
   if (options.maxFetchTimeoutMs) args.push('--max-fetch-timeout', String(options.maxFetchTimeoutMs));
   if (options.executionTimeoutMs) args.push('--execution-timeout', String(options.executionTimeoutMs));
-  const env = { ...process.env, NO_COLOR: '1', REDOCLY_TELEMETRY: 'off', REDOCLY_SUPPRESS_UPDATE_NOTICE: 'true' };
-  if (options.inputs && Object.keys(options.inputs).length) env.REDOCLY_CLI_RESPECT_INPUT = JSON.stringify(options.inputs);
-  else delete env.REDOCLY_CLI_RESPECT_INPUT;
+  const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1', REDOCLY_TELEMETRY: 'off', REDOCLY_SUPPRESS_UPDATE_NOTICE: 'true' };
+  if (options.inputs && Object.keys(options.inputs).length) env['REDOCLY_CLI_RESPECT_INPUT'] = JSON.stringify(options.inputs);
+  else delete env['REDOCLY_CLI_RESPECT_INPUT'];
   return new Promise((done, fail) => {
     const child = spawn(process.execPath, args, { env, stdio: ['ignore', 'pipe', 'pipe'], ...(options.signal ? { signal: options.signal } : {}) });
     let output = '';

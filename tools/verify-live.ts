@@ -100,7 +100,7 @@ async function startProxy(options: VerifyOptions, onStop: (reason: string) => vo
           const answer = await fetch(upstream, {
             method: req.method ?? 'GET',
             headers,
-            ...(body.length ? { body } : {}),
+            ...(body.length ? { body: new Uint8Array(body) } : {}),
             redirect: 'follow',
             signal: AbortSignal.timeout(options.timeoutSeconds * 1000),
           });

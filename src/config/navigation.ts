@@ -6,6 +6,11 @@ import { recipeList } from '../lib/workflows/recipe-list.ts';
 import { shownServices } from './index.ts';
 import { RECIPES_PATH, recipePath, servicePath, TOKEN_HELPER_PATH } from './routes.ts';
 
+/** The recipes in reading order, by name; one not listed here comes after these, by name. */
+export const RECIPE_ORDER = ['occurrence-download', 'record-counts', 'species-profile', 'name-check', 'layer-values', 'protected-call'];
+const rank = (name: string) => (RECIPE_ORDER.includes(name) ? RECIPE_ORDER.indexOf(name) : RECIPE_ORDER.length);
+const recipes = recipeList().sort((a, b) => rank(a.name) - rank(b.name) || a.name.localeCompare(b.name));
+
 export interface NavLink {
   label: string;
   link: string;
@@ -31,7 +36,7 @@ export const sidebar: (NavLink | NavGroup)[] = [
   },
   {
     label: 'Recipes',
-    items: [{ label: 'All recipes', link: RECIPES_PATH }, ...recipeList().map((r) => ({ label: r.title, link: recipePath(r.name) }))],
+    items: [{ label: 'All recipes', link: RECIPES_PATH }, ...recipes.map((r) => ({ label: r.title, link: recipePath(r.name) }))],
   },
   {
     label: 'Examples',

@@ -7,6 +7,8 @@
  */
 import { getCollection } from 'astro:content';
 import { env } from '../config/index.ts';
+import { sidebarPaths } from '../config/navigation.ts';
+import { recipePath } from '../config/routes.ts';
 import type { WorkflowSpec } from '../lib/workflows/arazzo.ts';
 import { recipeScripts } from '../lib/workflows/recipe-code.ts';
 import { recipeModel, type RecipeModel } from '../lib/workflows/recipe-model.ts';
@@ -20,9 +22,11 @@ export interface Recipe extends RecipeModel {
 
 let built: { key: string; recipes: Promise<Recipe[]> } | undefined;
 
-/** Every recipe, in the order of its file names. */
+/** Every recipe, in the sidebar's order. */
 export async function recipes(): Promise<Recipe[]> {
-  const entries = (await getCollection('workflows')).sort((a, b) => a.id.localeCompare(b.id));
+  const order = sidebarPaths();
+  const rank = (id: string) => (order.includes(recipePath(id)) ? order.indexOf(recipePath(id)) : order.length);
+  const entries = (await getCollection('workflows')).sort((a, b) => rank(a.id) - rank(b.id) || a.id.localeCompare(b.id));
   const services = await referenceServices();
   const key = entries.map((e) => `${e.id}:${e.digest ?? ''}`).join(' ') + services.map((s) => s.id).join(',');
   if (built?.key !== key) {

@@ -3,6 +3,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { RECIPE_ORDER } from '../../src/config/navigation.ts';
 import { resolveEnvironment } from '../../src/config/resolve-environment.ts';
 import { loadDocuments } from '../../src/lib/openapi/load.ts';
 import { formatProblem } from '../../src/lib/openapi/problems.ts';
@@ -64,6 +65,7 @@ describe('the recipes of workflows/', () => {
   it('are at least five researchers\u2019 tasks, each with a page in the sidebar order', () => {
     expect(entries.length).toBeGreaterThanOrEqual(5);
     expect(recipeList().map((r) => r.name)).toEqual(entries.map((e) => e.workflow.name).sort());
+    expect([...RECIPE_ORDER].sort(), 'every recipe has its place in the reading order').toEqual(entries.map((e) => e.workflow.name).sort());
   });
 
   it('link every step to an existing operation page (or, for the token endpoint, the guide that explains it)', () => {

@@ -79,6 +79,7 @@ export function buildReport(input: ReportInput): VerifyReport {
     for (const check of input.plan.checks.filter((c) => c.serviceId === service.id)) {
       const result = byWorkflow.get(check.workflowId);
       const step = result?.steps[0];
+      const request = requestOf(step);
       if (!result || !step) {
         operations.push({ operationId: check.operationId, href: check.href, outcome: 'skipped', detail: input.stopped ? 'not sent: the run stopped' : 'Respect did not run it' });
         continue;
@@ -87,7 +88,7 @@ export function buildReport(input: ReportInput): VerifyReport {
         operationId: check.operationId,
         href: check.href,
         outcome: result.passed ? 'passed' : 'failed',
-        ...(requestOf(step) ? { request: requestOf(step) } : {}),
+        ...(request ? { request } : {}),
         ...(step.status !== undefined ? { status: step.status } : {}),
         ...(!result.passed ? { detail: step.mismatch ?? 'failed' } : {}),
       });
