@@ -12,6 +12,7 @@ import {
   followedUrl,
   keptParts,
   RECIPES_INTRO,
+  resultParts,
   retryParts,
   securityParts,
   stepHeading,
@@ -64,7 +65,7 @@ export function recipeMarkdown(recipe: RecipeModel & { code: SampleSet }): strin
     lines.push('');
   }
   lines.push('## Result', '');
-  for (const o of recipe.outputs) lines.push(`- ${inlineCode(o.name)}: ${wordsMarkdown(valueParts(recipe, o.value))}`);
+  for (const o of recipe.outputs) lines.push(`- ${wordsMarkdown(resultParts(recipe, o))}`);
   if (recipe.download) lines.push(`- The scripts then fetch ${wordsMarkdown(valueParts(recipe, recipe.download.url))} into ${inlineCode(recipe.download.file)}.`);
   lines.push('', '## The whole task as one script', '', wordsMarkdown(codeNote(recipe)), '');
   for (const language of sampleLanguages(recipe.code)) lines.push(`**${language.label}**`, '', codeBlock(recipe.code[language.key]!, language.lang), '');

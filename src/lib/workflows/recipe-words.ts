@@ -139,6 +139,15 @@ export function securityParts(recipe: RecipeModel, step: RecipeStep): Part[] | u
   return ['The access token, ', ...valueParts(recipe, security.token), ', as ', { code: 'Authorization: Bearer <token>' }, '.'];
 }
 
+/** One output of the whole task: `totalRecords` — from step 2. */
+export function resultParts(recipe: RecipeModel, output: RecipeModel['outputs'][number]): Part[] {
+  const value = output.value;
+  if ((value.kind === 'output' || value.kind === 'input') && value.name === output.name) {
+    return [{ code: output.name }, ' — ', ...(value.kind === 'input' ? ['your input'] : valueParts(recipe, value).slice(1).map((p) => (typeof p === 'string' ? p.replace(/^ /, '') : p)))];
+  }
+  return [{ code: output.name }, ': ', ...valueParts(recipe, value)];
+}
+
 /** How a recipe's code was made, said once above its tabs. */
 export function codeNote(recipe: RecipeModel): Part[] {
   return [
