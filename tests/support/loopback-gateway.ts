@@ -1,9 +1,10 @@
 /**
  * A loopback ALA API gateway built from the project's own OpenAPI documents, for the recipe tests
- * and `npm run verify:live` against loopback. One Stoplight Prism mock server per document (Prism
- * serves one document per process: it answers with the document's examples and refuses a request
- * that does not fit the document, 422), behind one gateway that routes by the service's gateway
- * path, as ALA's does (`/occurrences/…` → the occurrences document's Prism, without the prefix).
+ * (`npm run verify:live -- --base <its URL>` runs against it too). One Stoplight Prism mock server
+ * per document (Prism serves one document per process: it answers with the document's examples
+ * and refuses a request that does not fit the document, 422), behind one gateway that routes by
+ * the service's gateway path, as ALA's does (`/occurrences/…` → the occurrences document's Prism,
+ * without the prefix).
  *
  * What Prism cannot do, the gateway does itself:
  *  - links in answers: Prism serves the examples as written, so a `statusUrl` points at the

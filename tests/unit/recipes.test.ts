@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -228,14 +228,23 @@ describe('reading a workflow', () => {
     );
   });
 
-  it('loads a broken recipe folder with every problem, galah files included', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'recipes-broken-'));
+  it('stops the loading of a recipe that names an unknown operation, or lacks its galah code, with file, line and column', async () => {
+    // A project of its own: workflows/ beside (a link to) our openapi/.
+    const root = mkdtempSync(join(tmpdir(), 'recipes-broken-'));
     try {
-      writeFileSync(join(dir, 'bad.arazzo.yaml'), readFileSync('workflows/record-counts.arazzo.yaml', 'utf8').replace('../openapi/', `${process.cwd()}/openapi/`));
-      const { problems } = await loadRecipes(dir);
-      expect(problems.map((p) => p.message)[0]).toMatch(/must be one of the project's OpenAPI documents/);
+      mkdirSync(join(root, 'workflows', 'galah'), { recursive: true });
+      symlinkSync(join(process.cwd(), 'openapi'), join(root, 'openapi'));
+      writeFileSync(join(root, 'workflows', 'counts.arazzo.yaml'), readFileSync('workflows/record-counts.arazzo.yaml', 'utf8').replace('namematching.matchName\n', 'namematching.matchNameTypo\n'));
+      writeFileSync(join(root, 'workflows', 'galah', 'counts.R'), '# Counts with galah\nlibrary(galah)\n');
+      const { entries: loaded, problems } = await loadRecipes(join(root, 'workflows'), root);
+      expect(loaded).toEqual([]);
+      expect(problems.map(formatProblem)).toEqual([
+        'workflows/counts.arazzo.yaml:34:22 step "matchName" calls operationId "matchNameTypo", which openapi/namematching.yaml does not define',
+        `workflows/galah/counts.R:1:1 its opening comment must say "Written for galah ${GALAH_VERSIONS.r} (R)", the version it was checked against`,
+        'workflows/counts.arazzo.yaml:1:1 its galah code is missing: write workflows/galah/counts.py',
+      ]);
     } finally {
-      rmSync(dir, { recursive: true, force: true });
+      rmSync(root, { recursive: true, force: true });
     }
   });
 });

@@ -4,9 +4,9 @@
  * the project's OpenAPI documents), its one workflow's inputs, steps and outputs. What a recipe
  * may not do is reported as `workflows/<file>:<line>:<col> <message>`, like the OpenAPI problems.
  *
- * Besides Arazzo 1.0 it reads three extensions: Redocly Respect's `x-operation` (a step that calls
- * a URL taken from an earlier answer, or a sign-in endpoint no document describes) and
- * `x-security`, and ours:
+ * Besides Arazzo 1.0 it reads four extensions, two of Redocly Respect's — `x-operation` (a step
+ * that calls a URL taken from an earlier answer, or a sign-in endpoint no document describes) and
+ * `x-security` (the credentials a step sends) — and two of ours:
  *  - `x-docs` on an `x-operation` step: the operation it calls (`$sourceDescriptions.<name>.<id>`)
  *    or, for what has no operation page, the site page that explains it (`/authentication/#…`);
  *  - `x-download` on the workflow: an output URL the scripts fetch into a file at the end.
