@@ -2,7 +2,16 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['tests/unit/**/*.test.ts'],
     environment: 'node',
+    projects: [
+      // Pure logic: `npm run test:unit`.
+      { test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], environment: 'node' } },
+      // The recipes against the loopback API, and verify:live: `npm run test:workflows` (real
+      // processes: Prism, Redocly Respect, curl, Python, R).
+      // One file at a time: each starts several processes of its own.
+      {
+        test: { name: 'workflows', include: ['tests/workflows/**/*.test.ts'], environment: 'node', testTimeout: 180_000, hookTimeout: 120_000, fileParallelism: false },
+      },
+    ],
   },
 });

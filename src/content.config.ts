@@ -5,6 +5,7 @@ import { docsSchema } from '@astrojs/starlight/schema';
 import { changelogDir, env, openapiDir } from './config/index.ts';
 import { serviceChangelogSchema } from './lib/changelog/records.ts';
 import { openapiLoader } from './lib/openapi/collection-loader.ts';
+import { workflowsLoader } from './lib/workflows/workflow-loader.ts';
 
 export const collections = {
   /** Guide pages: every MDX file of `content/` except the per-service prose. */
@@ -29,5 +30,10 @@ export const collections = {
   changelog: defineCollection({
     loader: glob({ base: changelogDir, pattern: '*.json' }),
     schema: serviceChangelogSchema,
+  }),
+  /** The recipes of `workflows/`: each Arazzo workflow, checked, with its galah code. */
+  workflows: defineCollection({
+    loader: workflowsLoader({ dir: 'workflows' }),
+    schema: z.object({ file: z.string(), workflow: z.record(z.string(), z.unknown()), galah: z.object({ r: z.string(), python: z.string() }) }),
   }),
 };

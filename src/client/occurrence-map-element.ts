@@ -225,7 +225,7 @@ class OccurrenceMap extends HTMLElement {
     this.#el<HTMLAnchorElement>('[data-getmap-link]').href = url;
     const samples = mapSamples({ api: this.#api, tiles: this.dataset['tiles'] ?? '', query: state, style: state, view: state.view, image });
     // The blocks are in tab order, which is the order of sampleLanguages().
-    for (const [i, language] of sampleLanguages(samples).entries()) this.#samples[i]?.show(samples[language.key]);
+    for (const [i, language] of sampleLanguages(samples).entries()) this.#samples[i]?.show(samples[language.key] ?? '');
   }
 
   #wireResults(): void {

@@ -2,8 +2,14 @@
  * The site's navigation: Starlight's sidebar, in reading order. The Markdown export
  * (llms.txt, llms-full.txt) reads the same order.
  */
+import { recipeList } from '../lib/workflows/recipe-list.ts';
 import { shownServices } from './index.ts';
-import { changelogPath, servicePath, TOKEN_HELPER_PATH } from './routes.ts';
+import { changelogPath, RECIPES_PATH, recipePath, servicePath, TOKEN_HELPER_PATH } from './routes.ts';
+
+/** The recipes in reading order, by name; one not listed here comes after these, by name. */
+export const RECIPE_ORDER = ['occurrence-download', 'record-counts', 'species-profile', 'name-check', 'layer-values', 'protected-call'];
+const rank = (name: string) => (RECIPE_ORDER.includes(name) ? RECIPE_ORDER.indexOf(name) : RECIPE_ORDER.length);
+const recipes = recipeList().sort((a, b) => rank(a.name) - rank(b.name) || a.name.localeCompare(b.name));
 
 export interface NavLink {
   label: string;
@@ -27,6 +33,10 @@ export const sidebar: (NavLink | NavGroup)[] = [
   {
     label: 'Services',
     items: [{ label: 'All services', link: '/services/' }, ...shownServices.map((s) => ({ label: s.name, link: servicePath(s.id) }))],
+  },
+  {
+    label: 'Recipes',
+    items: [{ label: 'All recipes', link: RECIPES_PATH }, ...recipes.map((r) => ({ label: r.title, link: recipePath(r.name) }))],
   },
   {
     label: 'Examples',

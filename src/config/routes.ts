@@ -14,6 +14,9 @@ export const changelogFeedPath = (serviceId?: string) => (serviceId ? `/services
 export function serviceIdOfPath(pathname: string): string | undefined {
   return /^\/services\/([^/]+)\//.exec(pathname)?.[1];
 }
+/** The recipes: researchers' tasks end to end, one page each, from `workflows/<name>.arazzo.yaml`. */
+export const RECIPES_PATH = '/recipes/';
+export const recipePath = (name: string) => `${RECIPES_PATH}${name}/`;
 /** The service page of an operation page's path (`/services/a/b/` → `/services/a/`), or undefined. */
 export function serviceOfOperationPath(pathname: string): string | undefined {
   const match = /^\/services\/([^/]+)\/[^/]+\/?$/.exec(pathname);

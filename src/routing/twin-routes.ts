@@ -10,13 +10,15 @@ import { loadRenderers } from 'astro:container';
 import { getCollection, getEntry, render, type CollectionEntry } from 'astro:content';
 import { env, isProduction } from '../config/index.ts';
 import { sidebarPaths } from '../config/navigation.ts';
-import { servicePath } from '../config/routes.ts';
+import { RECIPES_PATH, servicePath } from '../config/routes.ts';
 import { guideMarkdown, type ExportContext, type TwinEntry } from '../lib/twins/llms.ts';
 import { htmlToMarkdown } from '../lib/twins/html-to-markdown.ts';
+import { recipeMarkdown, recipesIndexMarkdown } from '../lib/twins/recipe-twins.ts';
 import { operationMarkdown, serviceMarkdown } from '../lib/twins/reference-twins.ts';
 import { changelogMarkdown, changelogTitle } from '../lib/twins/changelog-twins.ts';
 import { entrySummary, formatDay } from '../lib/changelog/change-words.ts';
 import { changelogTimeline } from './changelog-routes.ts';
+import { recipes } from './recipe-routes.ts';
 import { referenceServices } from './reference-routes.ts';
 
 let container: Promise<AstroContainer> | undefined;
@@ -64,6 +66,11 @@ export async function allTwins(locals: APIContext['locals']): Promise<{ twins: M
       twins.set(op.href, { path: op.href, kind: 'operation', title: op.title, summary: `${op.method} ${op.path}`, markdown: operationMarkdown(op, service) });
     }
   }
+  const recipeList = await recipes();
+  twins.set(RECIPES_PATH, { path: RECIPES_PATH, kind: 'recipe', title: 'Recipes', summary: 'Researchers\' tasks end to end', markdown: recipesIndexMarkdown(recipeList) });
+  for (const recipe of recipeList) {
+    twins.set(recipe.href, { path: recipe.href, kind: 'recipe', title: recipe.title, summary: recipe.summary, markdown: recipeMarkdown(recipe) });
+  }
   // The changelogs: the whole site's (in the sidebar's order, so llms-full.txt has it), then each service's.
   const timeline = await changelogTimeline();
   for (const view of [timeline.site, ...timeline.services.values()]) {
@@ -71,7 +78,7 @@ export async function allTwins(locals: APIContext['locals']): Promise<{ twins: M
     const about = `${view.service ? '' : "every service's recorded API changes, classified breaking, non-breaking, deprecated or annotation; "}${latest ? `latest ${formatDay(latest.date)}: ${entrySummary(latest)}` : 'no change recorded yet'} RSS: ${view.feedPath}`;
     twins.set(view.path, { path: view.path, kind: 'changelog', title: changelogTitle(view), summary: about, markdown: changelogMarkdown(view) });
   }
-  return { twins, order: sidebarPaths(), context: { environment: env.label, isProduction, services } };
+  return { twins, order: sidebarPaths(), context: { environment: env.label, isProduction, services, recipes: recipeList } };
 }
 
 export const markdownResponse = (markdown: string) => new Response(markdown, { headers: { 'content-type': 'text/markdown; charset=utf-8' } });

@@ -14,6 +14,8 @@ const TEMPLATES = [
   '/services/occurrences/search-occurrences/',
   '/services/user-details/search-users/',
   '/services/galah/count-occurrence-records/',
+  '/recipes/',
+  '/recipes/occurrence-download/',
   '/errors/',
 ];
 

@@ -67,7 +67,7 @@ test('no twin has MDX or component leftovers', () => {
 test('llms.txt is an H1, a summary and sections of links, every one resolving to a file of the build', () => {
   const text = readFileSync(join(DIST, 'llms.txt'), 'utf8');
   expect(text.startsWith('# ALA API portal\n\n> ')).toBe(true);
-  expect([...text.matchAll(/^## (.+)$/gm)].map((m) => m[1])).toEqual(['Guides', 'Services', 'OpenAPI documents', 'Changelog']);
+  expect([...text.matchAll(/^## (.+)$/gm)].map((m) => m[1])).toEqual(['Guides', 'Recipes', 'Services', 'OpenAPI documents', 'Changelog']);
   const links = [...text.matchAll(/^- \[[^\]]+\]\(([^)]+)\)/gm)].map((m) => m[1]!);
   expect(links.length).toBeGreaterThan(50);
   expect(links.filter((url) => !existsSync(join(DIST, url)))).toEqual([]);

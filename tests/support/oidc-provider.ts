@@ -6,6 +6,9 @@
  *
  *  - `ala` style: issuer `/cas/oidc`, discovery published at `/cas/oidc/.well-known` (like ALA's CAS);
  *  - `cognito` style: standard discovery, endpoints at `/oauth2/authorize` and `/oauth2/token`.
+ *
+ * With `machineClient`, it also has a confidential client for the client-credentials grant
+ * (HTTP Basic authentication), as an ALA system uses: the recipe tests get their token from it.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import Provider from 'oidc-provider';
@@ -23,8 +26,8 @@ export interface ProviderOptions {
   redirectUri: string;
   /** The site's origin, allowed to call the provider from the browser (CORS). */
   siteOrigin: string;
-  /** A confidential client for the client credentials grant (the guides' machine-to-machine samples). */
-  machineClient?: { clientId: string; secret: string; scope: string };
+  /** A confidential client allowed the client-credentials grant for the `users/read` scope. */
+  machineClient?: { clientId: string; clientSecret: string };
 }
 
 export async function startProvider(options: ProviderOptions): Promise<RunningProvider> {
@@ -44,12 +47,12 @@ export async function startProvider(options: ProviderOptions): Promise<RunningPr
         ? [
             {
               client_id: options.machineClient.clientId,
-              client_secret: options.machineClient.secret,
+              client_secret: options.machineClient.clientSecret,
               token_endpoint_auth_method: 'client_secret_basic' as const,
               grant_types: ['client_credentials'],
               response_types: [],
               redirect_uris: [],
-              scope: options.machineClient.scope,
+              scope: 'users/read',
             },
           ]
         : []),
@@ -64,7 +67,7 @@ export async function startProvider(options: ProviderOptions): Promise<RunningPr
       claims: async () => ({ sub, name: `Test user ${sub}`, email: `${sub}@example.org` }),
     }),
     routes: options.style === 'cognito' ? { authorization: '/oauth2/authorize', token: '/oauth2/token' } : {},
-    features: { devInteractions: { enabled: true }, clientCredentials: { enabled: true } },
+    features: { devInteractions: { enabled: true }, clientCredentials: { enabled: options.machineClient !== undefined } },
     ttl: { AccessToken: 3600, IdToken: 3600 },
     cookies: { keys: ['token-helper-test-cookie-key'] },
   });

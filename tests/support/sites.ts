@@ -29,3 +29,10 @@ export const UNUSED_PORT = base + 29;
 export const sandboxSite = `http://127.0.0.1:${SITE_PORTS.sandbox}`;
 
 export const testingSite = `http://127.0.0.1:${SITE_PORTS.testing}`;
+/**
+ * The recipe tests (tests/workflows/): the loopback gateway — each of its Prism servers takes one
+ * of the ports after it — and the OpenID provider that gives the token recipe its token.
+ */
+export const RECIPE_PORTS = { provider: base + 39, gateway: base + 40 } as const;
+/** The verify:live tests: a server that answers every request wrongly, and a port nothing listens on. */
+export const VERIFY_PORTS = { wrong: base + 55, closed: base + 56 } as const;

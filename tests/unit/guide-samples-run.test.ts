@@ -24,7 +24,7 @@ import { startProvider, type RunningProvider } from '../support/oidc-provider.ts
 import { CREDENTIALS, runSamples, type SampleLanguage } from '../support/sample-runner.ts';
 
 const LANGUAGES: SampleLanguage[] = ['shell', 'python', 'r'];
-const MACHINE = { clientId: 'your-client-id', secret: 'guide-test-secret', scope: 'users/read' };
+const MACHINE = { clientId: 'your-client-id', clientSecret: 'guide-test-secret' };
 let api: ApiServer;
 let provider: RunningProvider;
 let env: Environment;
@@ -35,7 +35,7 @@ beforeAll(async () => {
   const base = resolveEnvironment({ ALA_API_BASE: api.url });
   const discovery = (await (await fetch(provider.discoveryUrl)).json()) as { authorization_endpoint: string; token_endpoint: string };
   env = { ...base, oidc: { discovery: provider.discoveryUrl, issuer: provider.issuer, authorize: discovery.authorization_endpoint, token: discovery.token_endpoint } };
-  process.env['ALA_CLIENT_SECRET'] = MACHINE.secret;
+  process.env['ALA_CLIENT_SECRET'] = MACHINE.clientSecret;
 });
 
 afterAll(async () => {

@@ -123,7 +123,7 @@ describe('llms.txt and llms-full.txt', () => {
       ['/services/reference/', { path: '/services/reference/', kind: 'service', title: 'Reference', summary: '', markdown: '# Reference\n' }],
       ...service.operations.map((op) => [op.href, { path: op.href, kind: 'operation' as const, title: op.title, summary: '', markdown: `# ${op.title}\n` }] as [string, TwinEntry]),
     ]);
-    const context = { environment: 'Testing', isProduction: false, services: [service] };
+    const context = { environment: 'Testing', isProduction: false, services: [service], recipes: [] };
     const parsed = parseLlmsTxt(llmsIndex(twins, ['/', '/errors/'], context));
     expect(parsed.title).toBe('ALA API portal');
     expect(parsed.quote).toContain('Testing environment');

@@ -126,6 +126,6 @@ L.tileLayer.wms(\`${i.api}${WMS_PATH}?\${query}\`, {
 }).addTo(map);`;
 }
 
-export function mapSamples(inputs: MapSampleInputs): Required<SampleSet> {
+export function mapSamples(inputs: MapSampleInputs): SampleSet & { javascript: string } {
   return { shell: shell(inputs), python: python(inputs), r: r(inputs), javascript: javascript(inputs) };
 }

@@ -3,15 +3,16 @@
  * llmstxt.org files — `/llms.txt` (an index of link lists: guides, services, documents, changelogs)
  * and `/llms-full.txt` (every twin in reading order).
  */
-import { documentPath, markdownPath, servicePath } from '../../config/routes.ts';
+import { documentPath, markdownPath, RECIPES_PATH, servicePath } from '../../config/routes.ts';
 import type { ServiceModel } from '../reference-model/service-model.ts';
+import type { RecipeModel } from '../workflows/recipe-model.ts';
 import { htmlToMarkdown } from './html-to-markdown.ts';
 import { oneLine } from './markdown-text.ts';
 
 export interface TwinEntry {
   /** The HTML page's path (`/authentication/`). */
   path: string;
-  kind: 'guide' | 'service' | 'operation' | 'changelog';
+  kind: 'guide' | 'service' | 'operation' | 'changelog' | 'recipe';
   title: string;
   /** One line about the page. */
   summary: string;
@@ -31,6 +32,8 @@ export interface ExportContext {
   environment: string;
   isProduction: boolean;
   services: ServiceModel[];
+  /** The recipes: researchers' tasks end to end. */
+  recipes: RecipeModel[];
 }
 
 /** Guides in the sidebar's order, then any other guide page by path. */
@@ -47,7 +50,8 @@ function intro(context: ExportContext): string {
     'names, lists, spatial layers, images and more, through one API gateway. Guides explain access and ' +
     'authentication (most operations are open; those marked "token required" need an OAuth 2.0 / OpenID Connect token; the galah ' +
     'Common APIs take an API key); each service has an index of its operations, and each operation a page ' +
-    `with its parameters, request body, responses, examples and Shell/Python/R samples.${where}`
+    'with its parameters, request body, responses, examples and Shell/Python/R samples; recipes do whole tasks ' +
+    `across services, each as one script in Shell, Python, R and galah.${where}`
   );
 }
 
@@ -56,6 +60,10 @@ const link = (title: string, url: string, about: string) => `- [${title}](${url}
 export function llmsIndex(twins: Map<string, TwinEntry>, order: string[], context: ExportContext): string {
   const lines = ['# ALA API portal', '', `> ${intro(context)}`, '', '## Guides', ''];
   for (const guide of guidesInOrder(twins, order)) lines.push(link(guide.title, markdownPath(guide.path), guide.summary));
+  if (context.recipes.length) {
+    lines.push('', '## Recipes', '', link('All recipes', markdownPath(RECIPES_PATH), 'researchers\' tasks end to end, one script each'));
+    for (const recipe of context.recipes) lines.push(link(recipe.title, markdownPath(recipe.href), recipe.summary));
+  }
   lines.push('', '## Services', '');
   for (const service of context.services) lines.push(link(service.title, markdownPath(servicePath(service.id)), `${service.purpose} (${service.counts.total} operations)`));
   lines.push('', '## OpenAPI documents', '');

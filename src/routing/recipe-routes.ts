@@ -1,0 +1,50 @@
+/**
+ * The recipes of this build, computed once: each workflow of the `workflows` collection
+ * (src/lib/workflows/workflow-loader.ts) resolved against the reference models
+ * (./reference-routes.ts) into the model its page, its Markdown twin and llms.txt read, with its
+ * code — the Shell, Python and R scripts written from the workflow, and the hand-written galah code.
+ * A step naming an operation this build does not have stops the build with the step and file.
+ */
+import { getCollection } from 'astro:content';
+import { env } from '../config/index.ts';
+import { sidebarPaths } from '../config/navigation.ts';
+import { recipePath } from '../config/routes.ts';
+import type { WorkflowSpec } from '../lib/workflows/arazzo.ts';
+import { recipeScripts } from '../lib/workflows/recipe-code.ts';
+import { recipeModel, type RecipeModel } from '../lib/workflows/recipe-model.ts';
+import type { SampleSet } from '../lib/samples/languages.ts';
+import { referenceServices } from './reference-routes.ts';
+
+export interface Recipe extends RecipeModel {
+  /** The whole task in the site's languages, galah R and galah Python included. */
+  code: SampleSet;
+}
+
+let built: { key: string; recipes: Promise<Recipe[]> } | undefined;
+
+/** Every recipe, in the sidebar's order. */
+export async function recipes(): Promise<Recipe[]> {
+  const order = sidebarPaths();
+  const rank = (id: string) => (order.includes(recipePath(id)) ? order.indexOf(recipePath(id)) : order.length);
+  const entries = (await getCollection('workflows')).sort((a, b) => rank(a.id) - rank(b.id) || a.id.localeCompare(b.id));
+  const services = await referenceServices();
+  const key = entries.map((e) => `${e.id}:${e.digest ?? ''}`).join(' ') + services.map((s) => s.id).join(',');
+  if (built?.key !== key) {
+    const list = entries.map((entry) => {
+      const model = recipeModel(entry.data.workflow as unknown as WorkflowSpec, services, env);
+      return { ...model, code: { ...recipeScripts(model), galahR: entry.data.galah.r, galahPython: entry.data.galah.python } };
+    });
+    built = { key, recipes: Promise.resolve(list) };
+  }
+  return built.recipes;
+}
+
+export interface RecipeRoute {
+  params: { recipe: string };
+  props: { recipe: Recipe };
+}
+
+/** `/recipes/<name>/…`: one route per recipe. */
+export async function recipeRoutes(): Promise<RecipeRoute[]> {
+  return (await recipes()).map((recipe) => ({ params: { recipe: recipe.name }, props: { recipe } }));
+}
