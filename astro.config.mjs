@@ -12,7 +12,22 @@ export default defineConfig({
   site: 'https://docs.api.ala.org.au',
   trailingSlash: 'always',
   // Leaflet's CSS names its control and marker images; as files they load only if ever shown.
-  vite: { build: { assetsInlineLimit: (file) => (file.includes('/node_modules/leaflet/') ? false : undefined) } },
+  vite: {
+    build: {
+      assetsInlineLimit: (file) => (file.includes('/node_modules/leaflet/') ? false : undefined),
+      // The API client behind "Try it" is one large chunk by design: fetched only on a reader's
+      // first Try it, never with a page (README: "Operation pages and Try it").
+      chunkSizeWarningLimit: 4000,
+      rollupOptions: {
+        onwarn(warning, warn) {
+          // Astro marks every MDX page module with "use astro:head-inject", which the bundler
+          // reports as a directive it may drop; Astro reads it before bundling, so nothing is lost.
+          if (warning.code === 'MODULE_LEVEL_DIRECTIVE' && warning.message.includes('astro:head-inject')) return;
+          warn(warning);
+        },
+      },
+    },
+  },
   integrations: [
     hostingHeaders(),
     starlight({
@@ -32,6 +47,8 @@ export default defineConfig({
         { icon: 'github', label: 'ALA on GitHub', href: 'https://github.com/AtlasOfLivingAustralia' },
         { icon: 'email', label: 'Email ALA support', href: 'mailto:support@ala.org.au' },
       ],
+      // Our own src/pages/404.astro: Starlight's would want a docs entry for its text.
+      disable404Route: true,
       lastUpdated: false,
       pagination: true,
       tableOfContents: { minHeadingLevel: 2, maxHeadingLevel: 3 },

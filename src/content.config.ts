@@ -1,13 +1,15 @@
 import { defineCollection } from 'astro:content';
 import { z } from 'astro/zod';
 import { glob } from 'astro/loaders';
-import { docsSchema } from '@astrojs/starlight/schema';
+import { docsSchema, i18nSchema } from '@astrojs/starlight/schema';
 import { changelogDir, env, openapiDir } from './config/index.ts';
 import { serviceChangelogSchema } from './lib/changelog/records.ts';
 import { openapiLoader } from './lib/openapi/collection-loader.ts';
 import { workflowsLoader } from './lib/workflows/workflow-loader.ts';
 
 export const collections = {
+  /** Starlight's interface strings we word differently (content/i18n/en.json); the rest are its English defaults. */
+  i18n: defineCollection({ loader: glob({ base: './content/i18n', pattern: '*.json' }), schema: i18nSchema() }),
   /** Guide pages: every MDX file of `content/` except the per-service prose. */
   docs: defineCollection({
     loader: glob({ base: './content', pattern: ['**/*.{md,mdx}', '!services/**'] }),

@@ -3,7 +3,9 @@
  * (src/lib/workflows/workflow-loader.ts) resolved against the reference models
  * (./reference-routes.ts) into the model its page, its Markdown twin and llms.txt read, with its
  * code — the Shell, Python and R scripts written from the workflow, and the hand-written galah code.
- * A step naming an operation this build does not have stops the build with the step and file.
+ * A recipe needs every service it uses: in a build of fewer documents (ALA_OPENAPI_DIR) the recipes
+ * of missing services are left out. A step naming an operation its service does not have stops the
+ * build with the step and file.
  */
 import { getCollection } from 'astro:content';
 import { env } from '../config/index.ts';
@@ -30,7 +32,9 @@ export async function recipes(): Promise<Recipe[]> {
   const services = await referenceServices();
   const key = entries.map((e) => `${e.id}:${e.digest ?? ''}`).join(' ') + services.map((s) => s.id).join(',');
   if (built?.key !== key) {
-    const list = entries.map((entry) => {
+    const present = new Set(services.map((s) => s.id));
+    const usable = entries.filter((entry) => (entry.data.workflow as unknown as WorkflowSpec).sources.every((source) => present.has(source.serviceId)));
+    const list = usable.map((entry) => {
       const model = recipeModel(entry.data.workflow as unknown as WorkflowSpec, services, env);
       return { ...model, code: { ...recipeScripts(model), galahR: entry.data.galah.r, galahPython: entry.data.galah.python } };
     });

@@ -5,16 +5,22 @@ import { SANDBOX_API_PORT } from './sites.ts';
 
 const api = `http://127.0.0.1:${SANDBOX_API_PORT}`;
 
-/** Waits until the run's loopback API has received a request that `match` accepts. */
+/**
+ * What the browser sent: the samples' test runs (curl, Python, R) send to the same loopback API,
+ * and say so in their User-Agent.
+ */
+const fromBrowser = (r: ReceivedRequest) => /Chrome\//.test(String(r.headers['user-agent']));
+
+/** Waits until the run's loopback API has received a request from the browser that `match` accepts. */
 export async function received(match: (r: ReceivedRequest) => boolean): Promise<ReceivedRequest> {
   let found: ReceivedRequest | undefined;
-  await expect.poll(async () => (found = (await receivedBy(api)).find(match)), { timeout: 15_000 }).toBeDefined();
+  await expect.poll(async () => (found = (await receivedBy(api)).find((r) => fromBrowser(r) && match(r))), { timeout: 15_000 }).toBeDefined();
   return found!;
 }
 
-/** Every request the run's loopback API has received that `match` accepts, so far. */
+/** Every request from the browser the run's loopback API has received that `match` accepts, so far. */
 export async function allReceived(match: (r: ReceivedRequest) => boolean): Promise<ReceivedRequest[]> {
-  return (await receivedBy(api)).filter(match);
+  return (await receivedBy(api)).filter((r) => fromBrowser(r) && match(r));
 }
 
 /** The "Try it" button of an operation: on its own page, or in a service page's index. */
