@@ -154,6 +154,13 @@ describe('what the engine judges on its own, set right', () => {
     expect(await classes(text)).toEqual([['breaking', "A token is now required: its own security was removed, so the document's applies (was none needed; now `oauth2`)."]]);
   });
 
+  it('a schema that gains its first properties lists them, as one non-breaking change', async () => {
+    const without = base.text.replace('    Observer:\n      type: object\n      properties:\n        id:\n          type: string\n        name:\n          type: string\n', '    Observer:\n      type: object\n');
+    expect(without).not.toBe(base.text);
+    const changes = await diffApi({ file: 'before.yaml', text: without }, base);
+    expect(changes.map((c) => [c.class, c.message])).toEqual([['non-breaking', 'The properties of `Observer` were added: `id`, `name`.']]);
+  });
+
   it('a path template variable renamed (the same URL) is not breaking', async () => {
     const text = base.text.replace('/regions/{regionId}:', '/regions/{code}:').replace('- name: regionId', '- name: code');
     expect(await classes(text)).toEqual([

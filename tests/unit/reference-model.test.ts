@@ -102,6 +102,16 @@ describe('schema trees', () => {
     expect(field(square, 'side')?.constraints).toEqual(['≥ 1', '≤ 100']);
   });
 
+  it('shows an array\'s item schema: its fields, or its description when it has none', () => {
+    const options = { nameOf: (s: unknown) => (s === record ? 'Record' : s === tagged ? 'Tagged' : undefined), idPrefix: 's', mode: 'response' as const };
+    const record = { type: 'object', additionalProperties: true, description: 'Which fields appear depends on `fl`.' };
+    const tagged = { type: 'object', description: 'A tag.', properties: { label: { type: 'string' } } };
+    const tree = schemaTree({ type: 'object', properties: { records: { type: 'array', items: record }, tags: { type: 'array', description: 'The tags.', items: tagged } } }, options);
+    expect(field(tree, 'records')).toMatchObject({ type: 'array of Record', description: '', itemDescription: 'Which fields appear depends on `fl`.' });
+    expect(field(tree, 'tags')).toMatchObject({ type: 'array of Tagged', description: 'The tags.', itemDescription: 'A tag.' });
+    expect(field(tree, 'tags')!.fields.map((f) => f.name)).toEqual(['label']);
+  });
+
   it('cuts a schema nested too deep, and says so', () => {
     let deep: Record<string, unknown> = { type: 'string' };
     for (let i = 0; i < 30; i++) deep = { type: 'object', properties: { next: deep } };

@@ -355,6 +355,11 @@ function addedMessage(node: DiffNode, place: string): string {
       const methods = target(entry).children.filter((child) => isMethod(child.key)).map((child) => String(child.key).toUpperCase());
       return methods.length === 1 ? `Operation ${code(`${methods[0]} ${nameOf(node)}`)} was added.` : `${capitalized(place)} was added, with operations ${methods.map(code).join(', ')}.`;
     }
+    case 'SchemaProperties': {
+      const names = target(entry).children.map((property) => code(property.key));
+      const listed = names.length > 8 ? `${names.slice(0, 8).join(', ')} and ${names.length - 8} more` : names.join(', ');
+      return `${capitalized(place)} were added: ${listed}.`;
+    }
     case 'SecurityRequirementList':
       return `Security requirements were added: ${alternatives(entry)}.`;
     case 'SecurityRequirement':

@@ -17,6 +17,8 @@ export interface SchemaNode {
   refName?: string;
   /** Markdown. */
   description: string;
+  /** An array's item schema's own description (Markdown), when the items have one: `Occurrence` says what a record holds. */
+  itemDescription?: string;
   deprecated: boolean;
   /** Allowed values, each as JSON. */
   enum: string[];
@@ -194,6 +196,8 @@ export function schemaTree(root: unknown, options: TreeOptions): SchemaNode {
       constraints: constraints(flat, options.mode),
       fields: [],
     };
+    const itemDescription = item !== flat && typeof item['description'] === 'string' ? item['description'] : '';
+    if (itemDescription && itemDescription !== node.description) node.itemDescription = itemDescription;
     if (flat['default'] !== undefined) node.default = json(flat['default']);
     const example = firstExample(flat);
     if (example !== undefined && !isObject(example) && !Array.isArray(example)) node.example = json(example);

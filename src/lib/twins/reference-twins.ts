@@ -38,7 +38,8 @@ export function fieldList(node: SchemaNode, depth = 0): string[] {
   const lines: string[] = [];
   for (const field of node.fields) {
     const head = `${indent}- ${inlineCode(field.name ?? '')} (${field.type}${field.required ? ', required' : ''}${field.deprecated ? ', deprecated' : ''})`;
-    const about = [oneLine(field.description), facts(field)].filter(Boolean).join(' — ');
+    const items = field.itemDescription ? `each item: ${oneLine(field.itemDescription)}` : '';
+    const about = [oneLine(field.description), items, facts(field)].filter(Boolean).join(' — ');
     const cycle = field.cycle ? ` — circular: the same ${field.cycle.refName} as above` : '';
     lines.push(`${head}${about ? `: ${about}` : ''}${cycle}`);
     lines.push(...fieldList(field, depth + 1));
