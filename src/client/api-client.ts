@@ -8,4 +8,5 @@ import './zod-jitless.ts';
 
 export { createApiClientModal, type ApiClientModal } from '@scalar/api-client/modal';
 export { createWorkspaceStore, type WorkspaceStore } from '@scalar/workspace-store/client';
+export { createWorkspaceEventBus } from '@scalar/workspace-store/events';
 export { watch } from 'vue';

@@ -85,7 +85,12 @@ function clientModal(): Promise<Client> {
     followTheme();
     const el = Object.assign(document.createElement('div'), { className: 'ala-try-it' });
     document.body.append(el);
-    const modal = code.createApiClientModal({ el, workspaceStore: store, options: { hideClientButton: true } });
+    const eventBus = code.createWorkspaceEventBus();
+    const modal = code.createApiClientModal({ el, eventBus, workspaceStore: store, options: { hideClientButton: true } });
+    // Where the request and the response are stacked (a phone, a narrow window), Send brings the
+    // response, status first, into view: otherwise it arrives a screen or two below the button.
+    eventBus.on('hooks:on:request:sent', () => requestAnimationFrame(() => showResponse(el)));
+    eventBus.on('hooks:on:request:complete', () => requestAnimationFrame(() => showResponse(el)));
     // While the dialog is open, the page behind it is inert: out of reach of the keyboard, of
     // screen readers' virtual cursors, and of its landmarks (the client has its own <main>).
     // Synchronous, so the page is live again before the client gives focus back to the button.
@@ -98,6 +103,17 @@ function clientModal(): Promise<Client> {
     );
     return { modal, store };
   });
+}
+
+/** Scrolls the client's response panel to the top of its scroll area, unless it is already there or beside the request. */
+function showResponse(client: HTMLElement): void {
+  const response = client.querySelector('.response-section-content')?.closest('section');
+  const scroller = response?.parentElement;
+  if (!response || !scroller) return;
+  const top = response.getBoundingClientRect().top - scroller.getBoundingClientRect().top;
+  if (Math.abs(top) > 1 && response.getBoundingClientRect().left < scroller.getBoundingClientRect().left + 1) {
+    scroller.scrollTo({ top: scroller.scrollTop + top, behavior: 'instant' });
+  }
 }
 
 /**
@@ -132,7 +148,6 @@ class TryIt extends HTMLElement {
     const status = this.querySelector<HTMLElement>('[data-try-it-status]');
     if (!button) return;
     const target = JSON.parse(button.dataset['tryIt'] ?? '{}') as TryItTarget;
-    button.hidden = false;
     // Hovering or focusing prepares everything a click needs; a failure here is reported by the
     // click that awaits the same steps.
     const prefetch = () => void prepare(target).then(clientModal).catch(() => undefined);

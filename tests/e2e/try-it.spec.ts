@@ -92,8 +92,12 @@ test('after sign-in, an open operation still goes without the token; a protected
 
   // The service page's index opens the client on the same page, operation by operation.
   await page.goto(`${sandboxSite}/services/user-details/`);
+  // This test's own request: other tests send this operation with their own tokens.
+  const search = (r: { url: string }) => r.url.startsWith('/userdetails/userDetails/search');
+  const searchesBefore = (await allReceived(search)).length;
   const dialog = await send(page, 'searchUsers');
-  const locked = await received((r) => r.url.startsWith('/userdetails/userDetails/search'));
+  await expect.poll(async () => (await allReceived(search)).length).toBeGreaterThan(searchesBefore);
+  const locked = (await allReceived(search))[searchesBefore]!;
   expect(locked.headers.authorization).toBe('Bearer e2e-token-signed-in');
   // The client holds this operation only: nothing in it leads to another with the token set.
   await dialog.getByRole('button', { name: 'Show sidebar' }).click();
@@ -136,11 +140,12 @@ test('the galah API key, entered on the page, reaches the x-api-key header; noth
 test('the client dialog keeps focus inside, closes on Escape, and gives focus back', async ({ page }) => {
   await page.goto(`${sandboxSite}/services/species/`);
   const button = page.locator('[data-operation] button[data-try-it]').first();
-  const operationId = (await page.locator('[data-operation]').first().getAttribute('data-operation'))!;
+  // The button shows once its script has run; Enter on it opens the client (the first time, with its code).
+  await expect(button).toBeVisible();
   await button.focus();
   await page.keyboard.press('Enter');
-  const dialog = await openTryIt(page, operationId).catch(async () => page.getByRole('dialog', { name: 'API Client' }));
-  await expect(dialog).toBeVisible();
+  const dialog = page.getByRole('dialog', { name: 'API Client' });
+  await expect(dialog.getByRole('button', { name: /^Send .* request to / })).toBeVisible({ timeout: 30_000 });
   for (let i = 0; i < 25; i++) {
     await page.keyboard.press('Tab');
     expect(await page.evaluate(() => !!document.activeElement?.closest('[role="dialog"]')), `Tab ${i + 1} stays in the dialog`).toBe(true);
@@ -181,4 +186,30 @@ test('when the document cannot be loaded, the reader is told, and the next click
   const dialog = await openTryIt(page, 'searchOccurrences');
   await expect(dialog.getByRole('button', { name: /^Send .* request to / })).toBeVisible();
   await expect(page.locator('.ala-try-it'), 'one client, not a second one beside it').toHaveCount(1);
+});
+
+test.describe('on a phone (390×844)', () => {
+  test.use({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+
+  test('the client covers the screen, its close button clear of the site header, and Send shows the status', async ({ page }) => {
+    await page.goto(`${sandboxSite}/services/occurrences/search-occurrences/`);
+    const dialog = await openTryIt(page, 'searchOccurrences');
+    expect(await dialog.boundingBox(), 'the client fills the viewport').toEqual({ x: 0, y: 0, width: 390, height: 844 });
+    const close = dialog.getByRole('button', { name: 'Close Client' });
+    const closeBox = (await close.boundingBox())!;
+    await expect(close).toBeInViewport();
+    // The client's own top band holds its close button; the first control below starts under it.
+    const address = (await dialog.getByRole('button', { name: /^Send .* request to / }).boundingBox())!;
+    expect(closeBox.y + closeBox.height, 'the close button sits above the client\'s controls').toBeLessThanOrEqual(address.y);
+    const inClient = (x: number, y: number) => page.evaluate(([px, py]) => !!document.elementFromPoint(px!, py!)?.closest('.ala-try-it'), [x, y]);
+    expect(await inClient(closeBox.x + closeBox.width / 2, closeBox.y + closeBox.height / 2), 'the close button is the client\'s, on top').toBe(true);
+    for (const [x, y] of [[370, 28], [195, 28], [20, 28], [195, 830]] as const) expect(await inClient(x, y), `the client, not the page, is at (${x}, ${y})`).toBe(true);
+
+    await dialog.getByRole('button', { name: /^Send .* request to / }).click();
+    await expect(dialog.getByText('loopback test API').first()).toBeAttached();
+    const status = dialog.getByText('200 OK').first();
+    await expect(status, 'the response status is on screen without scrolling').toBeInViewport();
+    await close.click();
+    await expect(dialog).toBeHidden();
+  });
 });
