@@ -3,6 +3,9 @@ import { defineConfig } from 'astro/config';
 import starlight from '@astrojs/starlight';
 import { env, isProduction } from './src/config/index.ts';
 import { sidebar } from './src/config/navigation.ts';
+import { SEARCH_RANKING } from './src/config/search.ts';
+import { satteri } from '@astrojs/markdown-satteri';
+import { tableLabels } from './src/lib/markdown/table-labels.ts';
 import { cspMeta } from './src/integrations/csp-meta.ts';
 import { hostingHeaders } from './deploy/static-host-headers.ts';
 
@@ -11,6 +14,8 @@ const title = isProduction ? 'ALA API' : `ALA API (${env.label})`;
 export default defineConfig({
   site: 'https://docs.api.ala.org.au',
   trailingSlash: 'always',
+  // Starlight adds its own Markdown transforms to this processor.
+  markdown: { processor: satteri({ hastPlugins: [tableLabels] }) },
   // Leaflet's CSS names its control and marker images; as files they load only if ever shown.
   vite: {
     build: {
@@ -53,6 +58,7 @@ export default defineConfig({
       pagination: true,
       tableOfContents: { minHeadingLevel: 2, maxHeadingLevel: 3 },
       sidebar,
+      pagefind: { ranking: SEARCH_RANKING },
     }),
     // Last: it reads the pages every other integration has finished writing (Pagefind included).
     cspMeta(),

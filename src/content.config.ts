@@ -13,7 +13,15 @@ export const collections = {
   /** Guide pages: every MDX file of `content/` except the per-service prose. */
   docs: defineCollection({
     loader: glob({ base: './content', pattern: ['**/*.{md,mdx}', '!services/**'] }),
-    schema: docsSchema(),
+    schema: docsSchema({
+      extend: z.object({
+        /**
+         * How much the page's title weighs in search (Pagefind; 7 by default, as for any <h1>).
+         * Operation pages set theirs lower, so a guide outranks the operations that mention its topic.
+         */
+        searchWeight: z.number().min(0).max(10).optional(),
+      }),
+    }),
   }),
   /** Optional prose of one service, shown on `/services/<id>/` above its operations. */
   services: defineCollection({
