@@ -8,7 +8,6 @@ class CopyButton extends HTMLElement {
   connectedCallback(): void {
     const button = this.querySelector('button');
     if (!button) return;
-    button.hidden = false;
     button.addEventListener('click', () => void copyWithFeedback(this.dataset['copyText'] ?? '', button));
   }
 }

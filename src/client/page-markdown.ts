@@ -15,7 +15,6 @@ class PageMarkdown extends HTMLElement {
     const button = this.querySelector<HTMLButtonElement>('[data-copy-page]');
     const status = this.querySelector<HTMLElement>('[data-copy-page-status]');
     if (!button || !status) return;
-    button.hidden = false;
     button.addEventListener('click', () => {
       status.textContent = '';
       copyTwin(this.dataset['twin'] ?? '').then(

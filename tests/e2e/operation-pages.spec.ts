@@ -96,8 +96,13 @@ test('the service index links each operation to its page; old #op- anchors still
   // The sidebar shows the service as the current page; prev/next walk the service's operations.
   await expect(page.locator('nav.sidebar a[aria-current="page"]')).toHaveText('Occurrences');
   await expect(page.locator('.pagination-links a[rel="next"]')).toBeVisible();
+  // Below the two-pane width (80rem), "On this page" lists the sections; from it, the samples
+  // stand beside the reference and the page needs no contents column.
+  await page.setViewportSize({ width: 1200, height: 900 });
   const toc = page.locator('starlight-toc nav');
   for (const section of ['Request samples', 'Parameters', 'Responses']) await expect(toc.getByRole('link', { name: section, exact: true })).toHaveCount(1);
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await expect(toc).toBeHidden();
 });
 
 test('a choice of Python on a guide page shows Python on operation pages', async ({ page }) => {

@@ -7,6 +7,7 @@
  */
 import { TOKEN_HELPER_PATH } from '../../config/routes.ts';
 import type { Access, AccessKind } from '../openapi/access.ts';
+import type { ExampleModel } from './examples.ts';
 import { PARAMETER_LOCATIONS, type OperationModel, type ParameterLocation, type ParameterModel } from './operation-model.ts';
 import type { ServiceCounts } from './service-model.ts';
 
@@ -143,4 +144,15 @@ export function operationHeadings(op: OperationModel): { depth: number; slug: st
     { depth: 2, slug: 'responses', text: 'Responses' },
     ...op.responses.map((r) => ({ depth: 3, slug: `response-${r.status}`, text: `${r.status} ${statusText(r.status)}`.trim() })),
   ];
+}
+
+/** The example shown beside the reference on wide screens: the first success response's first example. */
+export function responseExample(op: Pick<OperationModel, 'responses'>): { status: string; mediaType: string; example: ExampleModel } | undefined {
+  for (const response of op.responses.filter((r) => /^2/.test(r.status))) {
+    for (const media of response.contents) {
+      const example = media.examples[0];
+      if (example) return { status: response.status, mediaType: media.mediaType, example };
+    }
+  }
+  return undefined;
 }
