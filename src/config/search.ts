@@ -26,3 +26,10 @@ export const SEARCH_RANKING = {
 export function operationSearchWeights(deprecated: boolean): { title: number; identifiers: number } {
   return deprecated ? { title: 1, identifiers: 1 } : { title: 3, identifiers: 2 };
 }
+
+/**
+ * The changelog's entries weigh a fifth of ordinary text: they name every operation and path that
+ * ever changed, so without this the changelog pages would top any search for an operation's words;
+ * its title and introduction keep their weight, for readers who look for the changelog itself.
+ */
+export const CHANGELOG_ENTRY_WEIGHT = 0.2;

@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { loadPagefind, runTogetherWords, searchFilters, searchSite, type SearchHit } from '../support/pagefind.ts';
 import { SERVICE_IDS } from '../../src/config/services.ts';
-import { EXCERPT_QUERIES, QUERY_SET } from '../support/search-queries.ts';
+import { EXCERPT_QUERIES, QUERY_SET, isAnswer } from '../support/search-queries.ts';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -16,7 +16,7 @@ test('the query set finds the page that answers each query among the first five 
   const found = { guide: 0, operation: 0 };
   for (const { query, answer, kind } of QUERY_SET) {
     const hits = await searchSite(page, query);
-    const rank = hits.findIndex((h) => answer.some((a) => (a === '/' ? h.url === '/' : h.url.startsWith(a)))) + 1;
+    const rank = hits.findIndex((h) => isAnswer(h.url, answer)) + 1;
     if (rank > 0) found[kind]++;
     else missed.push(`${query} → ${hits.map((h) => h.url).join(', ')}`);
     rows.push(`${rank > 0 ? `#${rank}` : '--'}  ${kind.padEnd(9)} ${query}`);

@@ -1,6 +1,18 @@
 /** The search tests' reader queries (tests/e2e/search-quality.spec.ts). */
 
 /**
+ * Whether a result's URL is one of a query's answers: each answer is the start of a URL (a page
+ * and its sections), `*` standing for one path segment; `/` is the home page only.
+ */
+export function isAnswer(url: string, answers: string[]): boolean {
+  return answers.some((answer) => {
+    if (answer === '/') return url === '/' || url.startsWith('/#');
+    const pattern = answer.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '[^/]+');
+    return new RegExp(`^${pattern}`).test(url);
+  });
+}
+
+/**
  * What readers type, and the page that answers it. A concept is answered by the guide that
  * explains it, an operation's words by the operation's page: each must be among the first five
  * results the search dialog lists.
@@ -27,7 +39,7 @@ export const QUERY_SET: { query: string; answer: string[]; kind: 'guide' | 'oper
   { kind: 'guide', query: 'API key', answer: ['/services/galah/', '/authentication/'] },
   { kind: 'guide', query: 'occurrence map', answer: ['/examples/occurrence-map/'] },
   { kind: 'guide', query: 'data quality profile', answer: ['/services/data-quality/'] },
-  { kind: 'guide', query: 'breaking changes', answer: ['/changelog/'] },
+  { kind: 'guide', query: 'breaking changes', answer: ['/changelog/', '/services/*/changelog/'] },
   { kind: 'guide', query: 'scopes', answer: ['/authentication/'] },
   { kind: 'guide', query: 'bearer token', answer: ['/authentication/', '/errors/'] },
   { kind: 'guide', query: '500 internal server error', answer: ['/errors/'] },
