@@ -2,7 +2,7 @@
 import { defineConfig } from 'astro/config';
 import starlight from '@astrojs/starlight';
 import { env, isProduction } from './src/config/index.ts';
-import { sidebar } from './src/config/navigation.ts';
+import { sidebar } from './src/routing/navigation.ts';
 import { SEARCH_RANKING } from './src/config/search.ts';
 import { satteri } from '@astrojs/markdown-satteri';
 import { tableLabels } from './src/lib/markdown/table-labels.ts';

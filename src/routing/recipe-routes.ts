@@ -9,7 +9,7 @@
  */
 import { getCollection } from 'astro:content';
 import { env } from '../config/index.ts';
-import { sidebarPaths } from '../config/navigation.ts';
+import { sidebarPaths } from './navigation.ts';
 import { recipePath } from '../config/routes.ts';
 import type { WorkflowSpec } from '../lib/workflows/arazzo.ts';
 import { recipeScripts } from '../lib/workflows/recipe-code.ts';

@@ -9,7 +9,7 @@ import { experimental_AstroContainer as AstroContainer } from 'astro/container';
 import { loadRenderers } from 'astro:container';
 import { getCollection, getEntry, render, type CollectionEntry } from 'astro:content';
 import { env, isProduction } from '../config/index.ts';
-import { sidebarPaths } from '../config/navigation.ts';
+import { sidebarPaths } from './navigation.ts';
 import { RECIPES_PATH, servicePath } from '../config/routes.ts';
 import { guideMarkdown, type ExportContext, type TwinEntry } from '../lib/twins/llms.ts';
 import { htmlToMarkdown } from '../lib/twins/html-to-markdown.ts';

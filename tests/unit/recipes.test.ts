@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { RECIPE_ORDER } from '../../src/config/navigation.ts';
+import { RECIPE_ORDER } from '../../src/routing/navigation.ts';
 import { resolveEnvironment } from '../../src/config/resolve-environment.ts';
 import { loadDocuments } from '../../src/lib/openapi/load.ts';
 import { formatProblem } from '../../src/lib/openapi/problems.ts';

@@ -14,13 +14,9 @@ import { pointerOf, pointerSegments, resolvePointer } from '../openapi/pointer.t
 import { childParentKey, isData } from '../openapi/references.ts';
 import { HTTP_METHODS } from '../openapi/walk.ts';
 import type { ChangeClass } from './records.ts';
-import { covers, operationsAt, valueDifferences } from './value-differences.ts';
+import { covers, operationsAt, valueDifferences, type OperationKey } from './value-differences.ts';
 
-/** An operation as the changes name it: its method (upper case) and path. */
-export interface OperationKey {
-  method: string;
-  path: string;
-}
+export type { OperationKey };
 
 export interface ApiChange {
   class: ChangeClass;

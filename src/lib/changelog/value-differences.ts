@@ -8,7 +8,12 @@ import { isObject, type Json } from '../openapi/json.ts';
 import { escapeSegment, pointerSegments } from '../openapi/pointer.ts';
 import { forEachRef } from '../openapi/references.ts';
 import { forEachOperation } from '../openapi/walk.ts';
-import type { OperationKey } from './api-diff.ts';
+
+/** An operation as the changes name it: its method (upper case) and path. */
+export interface OperationKey {
+  method: string;
+  path: string;
+}
 
 const canonical = (value: unknown): string =>
   Array.isArray(value)

@@ -1,7 +1,7 @@
 /**
  * The recipes for the navigation: the name and title of each `workflows/<name>.arazzo.yaml`,
  * read when the site's configuration loads (before any collection exists), in file-name order
- * (src/config/navigation.ts puts them in reading order).
+ * (src/routing/navigation.ts puts them in reading order).
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';

@@ -3,8 +3,8 @@
  * (llms.txt, llms-full.txt) reads the same order.
  */
 import { recipeList } from '../lib/workflows/recipe-list.ts';
-import { shownServices } from './index.ts';
-import { changelogPath, RECIPES_PATH, recipePath, servicePath, TOKEN_HELPER_PATH } from './routes.ts';
+import { shownServices } from '../config/index.ts';
+import { changelogPath, RECIPES_PATH, recipePath, servicePath, TOKEN_HELPER_PATH } from '../config/routes.ts';
 
 /** The recipes in reading order, by name; one not listed here comes after these, by name. */
 export const RECIPE_ORDER = ['occurrence-download', 'record-counts', 'species-profile', 'name-check', 'layer-values', 'protected-call'];
