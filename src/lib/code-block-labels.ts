@@ -1,7 +1,10 @@
 /**
- * An Expressive Code plugin that names every code block's <pre> after its title (or language).
- * Expressive Code makes wide blocks keyboard-scrollable regions; unnamed regions are
- * indistinguishable to screen readers (axe: landmark-unique).
+ * An Expressive Code plugin that names every code block's <pre> after its title (or language),
+ * and makes it a keyboard-scrollable region from the start. Expressive Code's own script does
+ * that for blocks wider than their box, but only once the browser is idle — until then (and
+ * without JavaScript) a wide block could not be scrolled from the keyboard (axe:
+ * scrollable-region-focusable); its script then takes the role back from blocks that fit.
+ * Unnamed regions would be indistinguishable to screen readers (axe: landmark-unique).
  */
 interface HastElement {
   type: string;
@@ -28,7 +31,7 @@ export const codeBlockLabels = {
   hooks: {
     postprocessRenderedBlock: (context: { codeBlock: { language: string; props: { title?: string | undefined } }; renderData: { blockAst: HastElement } }) => {
       const pre = findPre(context.renderData.blockAst);
-      if (pre) pre.properties = { ...pre.properties, 'aria-label': codeBlockLabel(context.codeBlock.props.title, context.codeBlock.language) };
+      if (pre) pre.properties = { ...pre.properties, tabindex: '0', role: 'region', 'aria-label': codeBlockLabel(context.codeBlock.props.title, context.codeBlock.language) };
     },
   },
 };
