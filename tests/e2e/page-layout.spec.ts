@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { GUIDE_PAGES } from '../support/pages.ts';
+import { GUIDE_PAGES, OPERATION_PAGES, SERVICE_PAGES } from '../support/pages.ts';
 
 const OPERATION = '/services/occurrences/search-occurrences/';
 
@@ -109,4 +109,29 @@ test.describe('pages do not shift when their scripts run', () => {
       expect(await page.evaluate(() => (window as unknown as { shifts: number }).shifts)).toBeLessThan(0.01);
     });
   }
+});
+
+test('on a phone (390 px) no page is wider than the screen: long values wrap, code scrolls inside its block', async ({ page }) => {
+  test.setTimeout(120_000);
+  await page.setViewportSize({ width: 390, height: 844 });
+  const recipes = readdirSync('dist/recipes', { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => `/recipes/${e.name}/`);
+  expect(recipes.length).toBeGreaterThanOrEqual(5);
+  const paths = [
+    ...GUIDE_PAGES,
+    ...SERVICE_PAGES,
+    ...OPERATION_PAGES,
+    '/authentication/token-helper/',
+    '/examples/occurrence-map/',
+    '/changelog/',
+    '/services/occurrences/changelog/',
+    '/recipes/',
+    ...recipes,
+  ];
+  const wide: string[] = [];
+  for (const path of paths) {
+    await page.goto(path, { waitUntil: 'domcontentloaded' });
+    const width = await page.evaluate(() => document.documentElement.scrollWidth);
+    if (width > 390) wide.push(`${path} ${width} px`);
+  }
+  expect(wide).toEqual([]);
 });
