@@ -6,7 +6,7 @@
  * top of each script or set in the environment (`SCIENTIFIC_NAME=… ./recipe.sh`); secrets and
  * inputs without a default are read from the environment only.
  */
-import type { SampleSet } from '../samples/languages.ts';
+import { shellQuote, type SampleSet } from '../samples/languages.ts';
 import { pointerKeys, valueDependencies, type AnswerPart, type Condition, type Literal, type ValueSource } from './expressions.ts';
 import { variableOf, type RecipeInput, type RecipeModel, type RecipeOutput, type RecipeStep } from './recipe-model.ts';
 
@@ -58,11 +58,17 @@ function outputOf(recipe: RecipeModel, value: ValueSource): RecipeOutput | undef
 const inputOf = (recipe: RecipeModel, value: ValueSource): RecipeInput | undefined =>
   value.kind === 'input' ? recipe.inputs.find((i) => i.name === value.name) : undefined;
 
+/** A Python or R string literal; single-quoted when that saves escaping double quotes. */
+function stringLiteral(text: string): string {
+  const double = JSON.stringify(text);
+  if (!text.includes('"') || text.includes("'")) return double;
+  return `'${double.slice(1, -1).replace(/\\"/g, '"')}'`;
+}
+
 // ---------------------------------------------------------------- Shell
 
 /** Inside double quotes. */
 const shDouble = (text: string) => text.replace(/[\\"$`]/g, (c) => `\\${c}`);
-const shSingle = (text: string) => `'${text.replace(/'/g, `'\\''`)}'`;
 
 function shWord(recipe: RecipeModel, value: ValueSource): string {
   switch (value.kind) {
@@ -145,13 +151,13 @@ function shCondition(condition: Condition): string {
     case 'regex':
       return condition.part.kind === 'status'
         ? `[[ "$status" =~ ${condition.pattern} ]]`
-        : `jq -e ${shSingle(`${jqPath(condition.part.pointer)} | tostring | test(${jqLiteral(condition.pattern)})`)} >/dev/null <<<"$body"`;
+        : `jq -e ${shellQuote(`${jqPath(condition.part.pointer)} | tostring | test(${jqLiteral(condition.pattern)})`)} >/dev/null <<<"$body"`;
     case 'compare': {
       if (condition.left.kind === 'status') {
         const ops = { '==': '-eq', '!=': '-ne', '<': '-lt', '<=': '-le', '>': '-gt', '>=': '-ge' } as const;
         return `[ "$status" ${ops[condition.op]} ${String(condition.right)} ]`;
       }
-      return `jq -e ${shSingle(`${jqPath(condition.left.pointer)} ${condition.op} ${jqLiteral(condition.right)}`)} >/dev/null <<<"$body"`;
+      return `jq -e ${shellQuote(`${jqPath(condition.left.pointer)} ${condition.op} ${jqLiteral(condition.right)}`)} >/dev/null <<<"$body"`;
     }
   }
 }
@@ -188,8 +194,8 @@ function shRequest(recipe: RecipeModel, step: RecipeStep, indent: string): strin
     } else {
       const jqArgs = new Map<string, string>();
       const expression = jqValue(recipe, step.body.value, jqArgs);
-      lines.push(`${indent}payload=$(jq -n ${[...jqArgs.values(), shSingle(expression)].join(' ')})`);
-      args.push(`-H ${shSingle(`Content-Type: ${step.body.contentType}`)}`, '--data-binary "$payload"');
+      lines.push(`${indent}payload=$(jq -n ${[...jqArgs.values(), shellQuote(expression)].join(' ')})`);
+      args.push(`-H ${shellQuote(`Content-Type: ${step.body.contentType}`)}`, '--data-binary "$payload"');
     }
   }
   const head = `${indent}call ${step.method} ${shUrl(recipe, step)}${query.length ? ' -G' : ''}`;
@@ -201,7 +207,7 @@ function shOutputs(step: RecipeStep, used: Set<RecipeOutput>, indent: string): s
   return step.outputs.filter((o) => used.has(o)).map((o) => {
     if (o.from.kind === 'status') return `${indent}${o.variable.shell}=$status`;
     const path = jqPath(o.from.pointer);
-    return `${indent}${o.variable.shell}=$(jq ${o.type === 'json' ? '-c' : '-r'} ${shSingle(path)} <<<"$body")`;
+    return `${indent}${o.variable.shell}=$(jq ${o.type === 'json' ? '-c' : '-r'} ${shellQuote(path)} <<<"$body")`;
   });
 }
 
@@ -211,7 +217,7 @@ function shInput(input: RecipeInput): string {
   // An apostrophe would end the message early inside ${…:?…}: write a typographic one.
   if (input.secret || input.shown === undefined) return `${v}="\${${v}:?Set ${v}: ${shDouble(firstSentence(about)).replace(/'/g, '’')}}"`;
   const text = typeof input.shown === 'string' ? input.shown : JSON.stringify(input.shown);
-  return `${v}=\${${v}:-${shSingle(text)}}`;
+  return `${v}=\${${v}:-${shellQuote(text)}}`;
 }
 
 export function shellScript(recipe: RecipeModel): string {
@@ -266,24 +272,18 @@ export function shellScript(recipe: RecipeModel): string {
   }
   if (recipe.download) {
     const url = shWord(recipe, recipe.download.url);
-    out.push(`curl -sS --fail -o ${shSingle(recipe.download.file)} "${url}"`, `echo "Saved ${shDouble(recipe.download.file)}"`);
+    out.push(`curl -sS --fail -o ${shellQuote(recipe.download.file)} "${url}"`, `echo "Saved ${shDouble(recipe.download.file)}"`);
   }
   return `${out.join('\n')}\n`;
 }
 
 // ---------------------------------------------------------------- Python
 
-/** A Python string literal; single-quoted when that saves escaping double quotes. */
-function pyString(text: string, prefix = ''): string {
-  const double = JSON.stringify(text);
-  if (!text.includes('"') || text.includes("'")) return prefix + double;
-  return `${prefix}'${double.slice(1, -1).replace(/\\"/g, '"')}'`;
-}
 
 function pyLiteral(value: Literal): string {
   if (value === null) return 'None';
   if (typeof value === 'boolean') return value ? 'True' : 'False';
-  return typeof value === 'string' ? pyString(value) : String(value);
+  return typeof value === 'string' ? stringLiteral(value) : String(value);
 }
 
 function pyValue(recipe: RecipeModel, value: ValueSource): string {
@@ -303,13 +303,13 @@ function pyValue(recipe: RecipeModel, value: ValueSource): string {
     case 'array':
       return `[${value.items.map((v) => pyValue(recipe, v)).join(', ')}]`;
     case 'object':
-      return `{${value.entries.map(([k, v]) => `${pyString(k)}: ${pyValue(recipe, v)}`).join(', ')}}`;
+      return `{${value.entries.map(([k, v]) => `${stringLiteral(k)}: ${pyValue(recipe, v)}`).join(', ')}}`;
   }
 }
 
 /** A body pointer as Python indexing: `/a/0/b` → `body["a"][0]["b"]`. */
-function pyPath(pointer: string, root = 'body'): string {
-  return root + pointerKeys(pointer).map((k) => (/^\d+$/.test(k) ? `[${k}]` : `[${pyString(k)}]`)).join('');
+function pyPath(pointer: string): string {
+  return 'body' + pointerKeys(pointer).map((k) => (/^\d+$/.test(k) ? `[${k}]` : `[${stringLiteral(k)}]`)).join('');
 }
 
 function pyPart(part: AnswerPart): string {
@@ -322,7 +322,7 @@ function pyCondition(condition: Condition): string {
     case 'any':
       return `(${condition.conditions.map(pyCondition).join(condition.kind === 'all' ? ' and ' : ' or ')})`;
     case 'regex':
-      return `re.search(${pyString(condition.pattern)}, str(${pyPart(condition.part)}))`;
+      return `re.search(${stringLiteral(condition.pattern)}, str(${pyPart(condition.part)}))`;
     case 'compare': {
       const identity = condition.right === null || typeof condition.right === 'boolean';
       const op = identity && condition.op === '==' ? 'is' : identity && condition.op === '!=' ? 'is not' : condition.op;
@@ -337,9 +337,9 @@ const pyAll = (conditions: Condition[]) => conditions.map(pyCondition).join(' an
 
 /** A dict literal: on one line when short, else one entry a line. */
 function pyDict(entries: [string, string][], indent: string): string {
-  const one = `{${entries.map(([k, v]) => `${pyString(k)}: ${v}`).join(', ')}}`;
+  const one = `{${entries.map(([k, v]) => `${stringLiteral(k)}: ${v}`).join(', ')}}`;
   if (one.length + indent.length < 80) return one;
-  return `{\n${entries.map(([k, v]) => `${indent}        ${pyString(k)}: ${v},`).join('\n')}\n${indent}    }`;
+  return `{\n${entries.map(([k, v]) => `${indent}        ${stringLiteral(k)}: ${v},`).join('\n')}\n${indent}    }`;
 }
 
 function pyRequest(recipe: RecipeModel, step: RecipeStep, indent: string): string[] {
@@ -357,7 +357,7 @@ function pyRequest(recipe: RecipeModel, step: RecipeStep, indent: string): strin
   const args: string[] = [url];
   const query = step.parameters.filter((p) => p.in === 'query');
   if (query.length) args.push(`params=${pyDict(query.map((p) => [p.name, pyValue(recipe, textual(p.value))]), indent)}`);
-  const headers = step.parameters.filter((p) => p.in === 'header').map((p) => `${pyString(p.name)}: ${pyValue(recipe, p.value)}`);
+  const headers = step.parameters.filter((p) => p.in === 'header').map((p) => `${stringLiteral(p.name)}: ${pyValue(recipe, p.value)}`);
   if (step.security?.kind === 'bearer') headers.push(`"Authorization": f"Bearer {${pyValue(recipe, step.security.token)}}"`);
   if (headers.length) args.push(`headers={${headers.join(', ')}}`);
   if (step.security?.kind === 'basic') args.push(`auth=(${pyValue(recipe, step.security.username)}, ${pyValue(recipe, step.security.password)})`);
@@ -376,9 +376,9 @@ function pyOutputs(step: RecipeStep, used: Set<RecipeOutput>): string[] {
 function pyInput(input: RecipeInput): string {
   const v = input.variable.python;
   const about = firstSentence(input.description);
-  if (input.secret || input.shown === undefined) return `${v} = os.environ[${pyString(v)}]  # required: ${about}`;
+  if (input.secret || input.shown === undefined) return `${v} = os.environ[${stringLiteral(v)}]  # required: ${about}`;
   const raw = typeof input.shown === 'string' ? input.shown : JSON.stringify(input.shown);
-  const read = `os.environ.get(${pyString(v)}, ${pyString(raw)})`;
+  const read = `os.environ.get(${stringLiteral(v)}, ${stringLiteral(raw)})`;
   switch (input.type) {
     case 'integer':
       return `${v} = int(${read})`;
@@ -402,12 +402,12 @@ export function pythonScript(recipe: RecipeModel): string {
       const r = step.retry;
       lines.push(`for attempt in range(${r.limit + 1}):`, ...pyRequest(recipe, step, '    '));
       lines.push(`    if ${pyAll(step.success)}:`, '        break');
-      lines.push(`    if attempt == ${r.limit}${r.while.length ? ` or not (${pyAll(r.while)})` : ''}:`, `        fail(${pyString(step.stepId)}, response)`);
+      lines.push(`    if attempt == ${r.limit}${r.while.length ? ` or not (${pyAll(r.while)})` : ''}:`, `        fail(${stringLiteral(step.stepId)}, response)`);
       lines.push(`    time.sleep(${r.after})`);
     } else {
       const only = step.success.length === 1 ? step.success[0]! : undefined;
       const check = only?.kind === 'compare' ? pyCondition({ ...only, op: NEGATED[only.op] }) : `not (${pyAll(step.success)})`;
-      lines.push(...pyRequest(recipe, step, ''), `if ${check}:`, `    fail(${pyString(step.stepId)}, response)`);
+      lines.push(...pyRequest(recipe, step, ''), `if ${check}:`, `    fail(${stringLiteral(step.stepId)}, response)`);
     }
     return [...lines, ...pyOutputs(step, used)];
   });
@@ -447,15 +447,15 @@ export function pythonScript(recipe: RecipeModel): string {
   ];
   for (const output of recipe.outputs) {
     const o = outputOf(recipe, output.value);
-    out.push(o?.type === 'json' ? `print(${pyString(`${output.name}:`)}, json.dumps(${output.variable.python}, indent=2))` : `print(${pyString(`${output.name}:`)}, ${output.variable.python})`);
+    out.push(o?.type === 'json' ? `print(${stringLiteral(`${output.name}:`)}, json.dumps(${output.variable.python}, indent=2))` : `print(${stringLiteral(`${output.name}:`)}, ${output.variable.python})`);
   }
   if (recipe.download) {
     out.push(
       `download = requests.get(${pyValue(recipe, recipe.download.url)}, timeout=${TIMEOUT * 10})`,
       'download.raise_for_status()',
-      `with open(${pyString(recipe.download.file)}, "wb") as file:`,
+      `with open(${stringLiteral(recipe.download.file)}, "wb") as file:`,
       '    file.write(download.content)',
-      `print("Saved", ${pyString(recipe.download.file)})`,
+      `print("Saved", ${stringLiteral(recipe.download.file)})`,
     );
   }
   return `${out.join('\n')}\n`;
@@ -463,17 +463,10 @@ export function pythonScript(recipe: RecipeModel): string {
 
 // ---------------------------------------------------------------- R
 
-/** An R string literal; single-quoted when that saves escaping double quotes. */
-function rString(text: string): string {
-  const double = JSON.stringify(text);
-  if (!text.includes('"') || text.includes("'")) return double;
-  return `'${double.slice(1, -1).replace(/\\"/g, '"')}'`;
-}
-
 function rLiteral(value: Literal): string {
   if (value === null) return 'NULL';
   if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
-  return typeof value === 'string' ? rString(value) : String(value);
+  return typeof value === 'string' ? stringLiteral(value) : String(value);
 }
 
 const rName = (name: string) => (/^[A-Za-z][A-Za-z0-9._]*$/.test(name) ? name : `\`${name}\``);
@@ -486,7 +479,7 @@ function rValue(recipe: RecipeModel, value: ValueSource): string {
     case 'output':
       return variableOf(recipe, value).r;
     case 'template':
-      return `paste0(${value.parts.map((p) => (typeof p === 'string' ? rString(p) : rValue(recipe, p))).join(', ')})`;
+      return `paste0(${value.parts.map((p) => (typeof p === 'string' ? stringLiteral(p) : rValue(recipe, p))).join(', ')})`;
     case 'array':
       return `list(${value.items.map((v) => rValue(recipe, v)).join(', ')})`;
     case 'object':
@@ -502,7 +495,7 @@ function rJson(recipe: RecipeModel, value: ValueSource): string {
 }
 
 function rPath(pointer: string): string {
-  return `body${pointerKeys(pointer).map((k) => (/^\d+$/.test(k) ? `[[${Number(k) + 1}]]` : `[[${rString(k)}]]`)).join('')}`;
+  return `body${pointerKeys(pointer).map((k) => (/^\d+$/.test(k) ? `[[${Number(k) + 1}]]` : `[[${stringLiteral(k)}]]`)).join('')}`;
 }
 
 const rPart = (part: AnswerPart) => (part.kind === 'status' ? 'resp_status(resp)' : rPath(part.pointer));
@@ -513,7 +506,7 @@ function rCondition(condition: Condition): string {
     case 'any':
       return `(${condition.conditions.map(rCondition).join(condition.kind === 'all' ? ' && ' : ' || ')})`;
     case 'regex':
-      return `isTRUE(grepl(${rString(condition.pattern)}, ${rPart(condition.part)}))`;
+      return `isTRUE(grepl(${stringLiteral(condition.pattern)}, ${rPart(condition.part)}))`;
     case 'compare':
       if (condition.right === null) return `${condition.op === '==' ? '' : '!'}is.null(${rPart(condition.left)})`;
       return condition.left.kind === 'status'
@@ -532,12 +525,12 @@ function rRequest(recipe: RecipeModel, step: RecipeStep, indent: string): string
     let rest = step.target.url;
     for (const match of step.target.url.matchAll(/\{([^}]+)\}/g)) {
       const [before] = rest.split(match[0], 1);
-      pieces.push(rString(before!));
+      pieces.push(stringLiteral(before!));
       rest = rest.slice(before!.length + match[0].length);
       const p = step.parameters.find((x) => x.in === 'path' && x.name === match[1]);
-      pieces.push(!p ? rString(match[0]) : p.value.kind === 'literal' ? rString(encodeURIComponent(String(p.value.value))) : `utils::URLencode(as.character(${rValue(recipe, p.value)}), reserved = TRUE)`);
+      pieces.push(!p ? stringLiteral(match[0]) : p.value.kind === 'literal' ? stringLiteral(encodeURIComponent(String(p.value.value))) : `utils::URLencode(as.character(${rValue(recipe, p.value)}), reserved = TRUE)`);
     }
-    if (rest) pieces.push(rString(rest));
+    if (rest) pieces.push(stringLiteral(rest));
     url = pieces.length === 1 ? pieces[0]! : `paste0(${pieces.join(', ')})`;
   }
   const pipes: string[] = [];
@@ -552,7 +545,7 @@ function rRequest(recipe: RecipeModel, step: RecipeStep, indent: string): string
       pipes.push(`req_body_form(${step.body.value.entries.map(([k, v]) => `${rName(k)} = ${rValue(recipe, textual(v))}`).join(', ')})`);
     } else pipes.push(`req_body_json(${rJson(recipe, step.body.value)})`);
   }
-  if (step.method !== 'GET' && !step.body) pipes.push(`req_method(${rString(step.method)})`);
+  if (step.method !== 'GET' && !step.body) pipes.push(`req_method(${stringLiteral(step.method)})`);
   pipes.push(`req_timeout(${TIMEOUT})`, 'req_error(is_error = function(resp) FALSE)', 'req_perform()');
   return [`${indent}resp <- request(${url}) |>`, ...pipes.map((p, i) => `${indent}  ${p}${i < pipes.length - 1 ? ' |>' : ''}`), `${indent}body <- answer(resp)`];
 }
@@ -561,10 +554,10 @@ function rInput(input: RecipeInput): string[] {
   const v = input.variable.r;
   const env = input.variable.shell;
   if (input.secret || input.shown === undefined) {
-    return [`${v} <- Sys.getenv(${rString(env)})`, `if (${v} == "") stop(${rString(`Set ${env}: ${firstSentence(input.description)}`)})`];
+    return [`${v} <- Sys.getenv(${stringLiteral(env)})`, `if (${v} == "") stop(${stringLiteral(`Set ${env}: ${firstSentence(input.description)}`)})`];
   }
   const raw = typeof input.shown === 'string' ? input.shown : JSON.stringify(input.shown);
-  const read = `Sys.getenv(${rString(env)}, ${rString(raw)})`;
+  const read = `Sys.getenv(${stringLiteral(env)}, ${stringLiteral(raw)})`;
   switch (input.type) {
     case 'integer':
       return [`${v} <- as.integer(${read})`];
@@ -603,24 +596,24 @@ export function rScript(recipe: RecipeModel): string {
       const r = step.retry;
       out.push(`for (attempt in 0:${r.limit}) {`, ...rRequest(recipe, step, '  '));
       out.push(`  if (${rAll(step.success)}) break`);
-      out.push(`  if (attempt == ${r.limit}${r.while.length ? ` || !(${rAll(r.while)})` : ''}) fail(${rString(step.stepId)}, resp)`);
+      out.push(`  if (attempt == ${r.limit}${r.while.length ? ` || !(${rAll(r.while)})` : ''}) fail(${stringLiteral(step.stepId)}, resp)`);
       out.push(`  Sys.sleep(${r.after})`, '}');
     } else {
-      out.push(...rRequest(recipe, step, ''), `if (!(${rAll(step.success)})) fail(${rString(step.stepId)}, resp)`.replace(/^if \(!\((resp_status\(resp\)) == (\d+)\)\)/, 'if ($1 != $2)'));
+      out.push(...rRequest(recipe, step, ''), `if (!(${rAll(step.success)})) fail(${stringLiteral(step.stepId)}, resp)`.replace(/^if \(!\((resp_status\(resp\)) == (\d+)\)\)/, 'if ($1 != $2)'));
     }
     for (const o of step.outputs.filter((x) => used.has(x))) out.push(`${o.variable.r} <- ${o.from.kind === 'status' ? 'resp_status(resp)' : rPath(o.from.pointer)}`);
   }
   out.push('');
   for (const output of recipe.outputs) {
     const o = outputOf(recipe, output.value);
-    out.push(o?.type === 'json' ? `cat(${rString(`${output.name}:\n`)})\nstr(${output.variable.r})` : `cat(${rString(`${output.name}:`)}, ${output.variable.r}, "\\n")`);
+    out.push(o?.type === 'json' ? `cat(${stringLiteral(`${output.name}:\n`)})\nstr(${output.variable.r})` : `cat(${stringLiteral(`${output.name}:`)}, ${output.variable.r}, "\\n")`);
   }
   if (recipe.download) {
     out.push(
       `saved <- request(${rValue(recipe, recipe.download.url)}) |>`,
       `  req_timeout(${TIMEOUT * 10}) |>`,
-      `  req_perform(path = ${rString(recipe.download.file)})`,
-      `cat("Saved", ${rString(recipe.download.file)}, "\\n")`,
+      `  req_perform(path = ${stringLiteral(recipe.download.file)})`,
+      `cat("Saved", ${stringLiteral(recipe.download.file)}, "\\n")`,
     );
   }
   return `${out.join('\n')}\n`;
