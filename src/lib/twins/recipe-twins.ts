@@ -39,7 +39,7 @@ export function recipeMarkdown(recipe: RecipeModel & { code: SampleSet }): strin
     '| --- | --- | --- | --- |',
   );
   for (const input of recipe.inputs) {
-    const shown = input.secret ? 'a secret: from the environment only' : input.shown !== undefined ? inlineCode(typeof input.shown === 'string' ? input.shown : JSON.stringify(input.shown)) : 'required';
+    const shown = input.secret ? 'a secret: from the environment only' : input.shown !== undefined ? inlineCode(input.shown) : 'required';
     lines.push(`| ${inlineCode(input.name)} | ${inlineCode(input.variable.shell)} | ${tableCell(input.description)} | ${shown} |`);
   }
   lines.push('', '## Steps', '');

@@ -216,8 +216,7 @@ function shInput(input: RecipeInput): string {
   const about = input.description.replace(/`/g, '').replace(/\s+/g, ' ');
   // An apostrophe would end the message early inside ${…:?…}: write a typographic one.
   if (input.secret || input.shown === undefined) return `${v}="\${${v}:?Set ${v}: ${shDouble(firstSentence(about)).replace(/'/g, '’')}}"`;
-  const text = typeof input.shown === 'string' ? input.shown : JSON.stringify(input.shown);
-  return `${v}=\${${v}:-${shellQuote(text)}}`;
+  return `${v}=\${${v}:-${shellQuote(input.shown)}}`;
 }
 
 export function shellScript(recipe: RecipeModel): string {
@@ -377,8 +376,7 @@ function pyInput(input: RecipeInput): string {
   const v = input.variable.python;
   const about = firstSentence(input.description);
   if (input.secret || input.shown === undefined) return `${v} = os.environ[${stringLiteral(v)}]  # required: ${about}`;
-  const raw = typeof input.shown === 'string' ? input.shown : JSON.stringify(input.shown);
-  const read = `os.environ.get(${stringLiteral(v)}, ${stringLiteral(raw)})`;
+  const read = `os.environ.get(${stringLiteral(v)}, ${stringLiteral(input.shown)})`;
   switch (input.type) {
     case 'integer':
       return `${v} = int(${read})`;
@@ -556,8 +554,7 @@ function rInput(input: RecipeInput): string[] {
   if (input.secret || input.shown === undefined) {
     return [`${v} <- Sys.getenv(${stringLiteral(env)})`, `if (${v} == "") stop(${stringLiteral(`Set ${env}: ${firstSentence(input.description)}`)})`];
   }
-  const raw = typeof input.shown === 'string' ? input.shown : JSON.stringify(input.shown);
-  const read = `Sys.getenv(${stringLiteral(env)}, ${stringLiteral(raw)})`;
+  const read = `Sys.getenv(${stringLiteral(env)}, ${stringLiteral(input.shown)})`;
   switch (input.type) {
     case 'integer':
       return [`${v} <- as.integer(${read})`];

@@ -10,6 +10,7 @@ import { isJsonMedia } from '../reference-model/examples.ts';
 import type { OperationModel } from '../reference-model/operation-model.ts';
 import type { SchemaNode } from '../reference-model/schema-tree.ts';
 import type { ServiceModel } from '../reference-model/service-model.ts';
+import { valueText } from '../samples/sample-request.ts';
 import type { InputSpec, OperationRef, StepSpec, WorkflowSpec } from './arazzo.ts';
 import { pointerKeys, type AnswerPart, type ValueSource } from './expressions.ts';
 
@@ -26,8 +27,8 @@ export interface VariableNames {
 
 export interface RecipeInput extends InputSpec {
   variable: VariableNames;
-  /** The default as this environment's scripts and page show it. */
-  shown?: unknown;
+  /** The default as this environment's scripts and page show it: a string as is, anything else as JSON. */
+  shown?: string;
 }
 
 export interface RecipeOperation {
@@ -161,7 +162,7 @@ export function recipeModel(workflow: WorkflowSpec, services: readonly ServiceMo
   const name = namer();
   const inputs: RecipeInput[] = workflow.inputs.map((input) => {
     const shown = environmentValue(input.default, env);
-    return { ...input, variable: name(input.name, true), ...(shown !== undefined ? { shown } : {}) };
+    return { ...input, variable: name(input.name, true), ...(shown !== undefined ? { shown: valueText(shown) } : {}) };
   });
   const servicesUsed: RecipeModel['services'] = [];
   const steps: RecipeStep[] = workflow.steps.map((step, i) => {
