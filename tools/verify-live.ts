@@ -27,7 +27,7 @@ import { upstreamOf } from '../src/lib/verify/proxy-address.ts';
 import { verificationDocument } from '../src/lib/verify/verification-document.ts';
 import { buildReport, reportMarkdown, type VerifyReport } from '../src/lib/verify/report.ts';
 import { prepareRecipe, recipeInScope, type RecipeRun } from '../src/lib/verify/recipe-runs.ts';
-import { environmentValue } from '../src/lib/workflows/recipe-model.ts';
+import { authUrl } from '../src/lib/openapi/environment.ts';
 import { loadRecipes } from '../src/lib/workflows/workflow-loader.ts';
 import { runRespect } from './run-respect.ts';
 
@@ -144,7 +144,7 @@ function writeReport(out: string, report: VerifyReport): void {
 function environmentInputs(env: Environment, inputs: { name: string; default?: unknown }[]): Record<string, string> {
   const given: Record<string, string> = {};
   for (const input of inputs) {
-    const moved = environmentValue(input.default, env);
+    const moved = authUrl(input.default, env);
     if (typeof moved === 'string' && moved !== input.default) given[input.name] = moved;
   }
   return given;

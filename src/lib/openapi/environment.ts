@@ -11,7 +11,7 @@ import { forEachOperation } from './walk.ts';
 const production = environments.production;
 
 /** Where an ALA production sign-in URL lives in the target environment. */
-function authUrl(url: unknown, env: Environment): unknown {
+export function authUrl(url: unknown, env: Environment): unknown {
   if (typeof url !== 'string') return url;
   const map: Record<string, string> = {
     [production.oidc.discovery]: env.oidc.discovery,

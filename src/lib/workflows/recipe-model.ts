@@ -4,8 +4,9 @@
  * (the operation's page, method, URL on the environment's server, what the answer's kept fields
  * are), the workflow's outputs, and one variable name per value in each script language.
  */
-import { environments, type Environment } from '../../config/environments.ts';
+import type { Environment } from '../../config/environments.ts';
 import { recipePath } from '../../config/routes.ts';
+import { authUrl } from '../openapi/environment.ts';
 import { isJsonMedia } from '../reference-model/examples.ts';
 import type { OperationModel } from '../reference-model/operation-model.ts';
 import type { SchemaNode } from '../reference-model/schema-tree.ts';
@@ -87,19 +88,6 @@ export class RecipeError extends Error {
   override name = 'RecipeError';
 }
 
-const production = environments.production;
-
-/** A default that is one of production's sign-in URLs becomes the environment's. */
-export function environmentValue(value: unknown, env: Environment): unknown {
-  if (typeof value !== 'string') return value;
-  const map: Record<string, string> = {
-    [production.oidc.token]: env.oidc.token,
-    [production.oidc.authorize]: env.oidc.authorize,
-    [production.oidc.discovery]: env.oidc.discovery,
-  };
-  return map[value] ?? value;
-}
-
 const words = (name: string) => name.replace(/([a-z0-9])([A-Z])/g, '$1_$2').replace(/[^A-Za-z0-9]+/g, '_').replace(/^_+|_+$/g, '');
 const RESERVED = new Set(['PATH', 'HOME', 'USER', 'SHELL', 'LANG', 'PWD', 'TERM', 'STATUS', 'BODY', 'RESPONSE', 'ATTEMPT', 'TMP', 'ANSWER']);
 
@@ -161,7 +149,8 @@ export function recipeModel(workflow: WorkflowSpec, services: readonly ServiceMo
   };
   const name = namer();
   const inputs: RecipeInput[] = workflow.inputs.map((input) => {
-    const shown = environmentValue(input.default, env);
+    // A default that is one of production's sign-in URLs becomes the environment's.
+    const shown = authUrl(input.default, env);
     return { ...input, variable: name(input.name, true), ...(shown !== undefined ? { shown: valueText(shown) } : {}) };
   });
   const servicesUsed: RecipeModel['services'] = [];
