@@ -8,7 +8,7 @@
  */
 import { shellQuote, type SampleSet } from '../samples/languages.ts';
 import { pointerKeys, valueDependencies, type AnswerPart, type Condition, type Literal, type ValueSource } from './expressions.ts';
-import { variableOf, type RecipeInput, type RecipeModel, type RecipeOutput, type RecipeStep } from './recipe-model.ts';
+import { inputOf, outputOf, variableOf, type RecipeInput, type RecipeModel, type RecipeOutput, type RecipeStep } from './recipe-model.ts';
 
 /** Seconds a script waits for one answer. */
 const TIMEOUT = 60;
@@ -49,14 +49,6 @@ function usedOutputs(recipe: RecipeModel): Set<RecipeOutput> {
   ];
   return new Set(values.flatMap(valueDependencies).map((v) => outputOf(recipe, v)).filter((o): o is RecipeOutput => o !== undefined));
 }
-
-/** The output a value refers to, when it is an earlier step's. */
-function outputOf(recipe: RecipeModel, value: ValueSource): RecipeOutput | undefined {
-  if (value.kind !== 'output') return undefined;
-  return recipe.steps.find((s) => s.stepId === value.step)?.outputs.find((o) => o.name === value.name);
-}
-const inputOf = (recipe: RecipeModel, value: ValueSource): RecipeInput | undefined =>
-  value.kind === 'input' ? recipe.inputs.find((i) => i.name === value.name) : undefined;
 
 /** A Python or R string literal; single-quoted when that saves escaping double quotes. */
 function stringLiteral(text: string): string {

@@ -192,8 +192,6 @@ export function recipeModel(workflow: WorkflowSpec, services: readonly ServiceMo
       outputs: recipeOutputs,
     };
   });
-  const outputOf = (value: ValueSource) =>
-    value.kind === 'output' ? steps.find((s) => s.stepId === value.step)?.outputs.find((o) => o.name === value.name)?.variable : undefined;
   return {
     name: workflow.name,
     file: workflow.file,
@@ -205,20 +203,25 @@ export function recipeModel(workflow: WorkflowSpec, services: readonly ServiceMo
     services: servicesUsed,
     inputs,
     steps,
-    outputs: workflow.outputs.map((o) => ({ name: o.name, value: o.value, variable: outputOf(o.value) ?? inputs.find((i) => o.value.kind === 'input' && i.name === o.value.name)?.variable ?? name(o.name) })),
+    outputs: workflow.outputs.map((o) => ({ name: o.name, value: o.value, variable: (inputOf({ inputs }, o.value) ?? outputOf({ steps }, o.value))?.variable ?? name(o.name) })),
     ...(workflow.download ? { download: workflow.download } : {}),
   };
 }
 
+/** The input a value is, when it is one. */
+export function inputOf(recipe: Pick<RecipeModel, 'inputs'>, value: ValueSource): RecipeInput | undefined {
+  return value.kind === 'input' ? recipe.inputs.find((i) => i.name === value.name) : undefined;
+}
+
+/** The output a value refers to, when it is an earlier step's. */
+export function outputOf(recipe: Pick<RecipeModel, 'steps'>, value: ValueSource): RecipeOutput | undefined {
+  if (value.kind !== 'output') return undefined;
+  return recipe.steps.find((s) => s.stepId === value.step)?.outputs.find((o) => o.name === value.name);
+}
+
 /** The variable that holds an input or an earlier step's output. */
 export function variableOf(recipe: RecipeModel, value: Extract<ValueSource, { kind: 'input' | 'output' }>): VariableNames {
-  const found =
-    value.kind === 'input'
-      ? recipe.inputs.find((i) => i.name === value.name)?.variable
-      : recipe.steps.find((s) => s.stepId === value.step)?.outputs.find((o) => o.name === value.name)?.variable;
+  const found = (inputOf(recipe, value) ?? outputOf(recipe, value))?.variable;
   if (!found) throw new RecipeError(`${recipe.file}: nothing holds ${value.kind === 'input' ? `input ${value.name}` : `${value.step}.${value.name}`}`);
   return found;
 }
-
-/** The step that keeps an output. */
-export const stepOf = (recipe: RecipeModel, stepId: string) => recipe.steps.find((s) => s.stepId === stepId);
