@@ -5,7 +5,7 @@
  * are), the workflow's outputs, and one variable name per value in each script language.
  */
 import type { Environment } from '../../config/environments.ts';
-import { recipePath } from '../../config/routes.ts';
+import { recipePath, servicePath } from '../../config/routes.ts';
 import { authUrl } from '../openapi/environment.ts';
 import { isJsonMedia } from '../reference-model/examples.ts';
 import type { OperationModel } from '../reference-model/operation-model.ts';
@@ -159,7 +159,7 @@ export function recipeModel(workflow: WorkflowSpec, services: readonly ServiceMo
     const ref = call.kind === 'operation' ? call : call.docs.kind === 'operation' ? call.docs : undefined;
     const resolved = ref ? resolve(ref, step) : undefined;
     if (resolved && !servicesUsed.some((s) => s.id === resolved.service.id)) {
-      servicesUsed.push({ id: resolved.service.id, title: resolved.service.title, href: `/services/${resolved.service.id}/` });
+      servicesUsed.push({ id: resolved.service.id, title: resolved.service.title, href: servicePath(resolved.service.id) });
     }
     const operation: RecipeOperation | undefined = resolved && {
       serviceId: resolved.service.id,
