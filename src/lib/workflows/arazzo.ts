@@ -309,13 +309,7 @@ export function readWorkflow(file: string, source: string): { workflow?: Workflo
   const known = new Set<string>();
   for (const step of steps) {
     const stepProblem = (message: string) => problems.push({ file, position: locate(step.at), message, severity: 'error' });
-    const values = [
-      ...step.parameters.map((p) => p.value),
-      ...(step.body ? [step.body.value] : []),
-      ...(step.call.kind === 'url' ? [step.call.url] : []),
-      ...(step.security?.kind === 'basic' ? [step.security.username, step.security.password] : step.security ? [step.security.token] : []),
-    ];
-    for (const dep of values.flatMap(valueDependencies)) {
+    for (const dep of sentValues(step, step.call.kind === 'url' ? step.call.url : undefined).flatMap(valueDependencies)) {
       if (dep.kind === 'input' && !inputs.some((input) => input.name === dep.name)) stepProblem(`step "${step.stepId}" uses the input "${dep.name}", which the workflow does not declare`);
       if (dep.kind === 'output' && !known.has(`${dep.step}.${dep.name}`)) stepProblem(`step "${step.stepId}" uses $steps.${dep.step}.outputs.${dep.name}, which no earlier step keeps`);
     }
@@ -355,6 +349,16 @@ export function readWorkflow(file: string, source: string): { workflow?: Workflo
     },
     problems,
   };
+}
+
+/** Every value a step's request sends: its parameters, its body, the URL it follows (`url`), its credentials. */
+export function sentValues(step: Pick<StepSpec, 'parameters' | 'body' | 'security'>, url: ValueSource | undefined): ValueSource[] {
+  return [
+    ...step.parameters.map((p) => p.value),
+    ...(step.body ? [step.body.value] : []),
+    ...(url ? [url] : []),
+    ...(step.security?.kind === 'basic' ? [step.security.username, step.security.password] : step.security ? [step.security.token] : []),
+  ];
 }
 
 /** Every operation a workflow names (by operationId, or in x-docs), with where. */

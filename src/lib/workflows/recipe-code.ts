@@ -7,6 +7,7 @@
  * inputs without a default are read from the environment only.
  */
 import { shellQuote, type SampleSet } from '../samples/languages.ts';
+import { sentValues } from './arazzo.ts';
 import { pointerKeys, valueDependencies, type AnswerPart, type Condition, type Literal, type ValueSource } from './expressions.ts';
 import { inputOf, outputOf, variableOf, type RecipeInput, type RecipeModel, type RecipeOutput, type RecipeStep } from './recipe-model.ts';
 
@@ -38,12 +39,7 @@ function stepComment(step: RecipeStep, prefix: string): string[] {
 /** The outputs a script needs: those a later step, the workflow's outputs or its download use. */
 function usedOutputs(recipe: RecipeModel): Set<RecipeOutput> {
   const values: ValueSource[] = [
-    ...recipe.steps.flatMap((s) => [
-      ...s.parameters.map((p) => p.value),
-      ...(s.body ? [s.body.value] : []),
-      ...(s.target.kind === 'value' ? [s.target.value] : []),
-      ...(s.security?.kind === 'basic' ? [s.security.username, s.security.password] : s.security ? [s.security.token] : []),
-    ]),
+    ...recipe.steps.flatMap((s) => sentValues(s, s.target.kind === 'value' ? s.target.value : undefined)),
     ...recipe.outputs.map((o) => o.value),
     ...(recipe.download ? [recipe.download.url] : []),
   ];
