@@ -1,9 +1,9 @@
 /**
  * The `workflows` content collection's loader: reads every recipe of `workflows/` once per build
  * — its Arazzo document (./arazzo.ts) and its galah code (`workflows/galah/<recipe>.R`, `.py`) —
- * checks that every operation it names exists in the OpenAPI document it points at, prints each
- * problem as `workflows/<file>:<line>:<col> <message>`, and stops the build before anything is
- * written when there is one. In `npm run dev` it watches the folder and loads an edited recipe again.
+ * checks that every operation it names exists in the OpenAPI document it points at (each document
+ * read once for all the recipes), prints each problem as `workflows/<file>:<line>:<col> <message>`,
+ * and stops the build before anything is written when there is one. In `npm run dev` it watches the folder and loads an edited recipe again.
  */
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { existsSync, readFileSync } from 'node:fs';
@@ -24,22 +24,34 @@ export interface WorkflowEntry {
   galah: Record<GalahLanguage, string>;
 }
 
+function operationIdsIn(documentPath: string): Set<string> | undefined {
+  if (!existsSync(documentPath)) return undefined;
+  const ids = new Set<string>();
+  forEachOperation(parse(readFileSync(documentPath, 'utf8')), ({ operation }) => {
+    if (typeof operation['operationId'] === 'string') ids.add(operation['operationId']);
+  });
+  return ids;
+}
+
+/** The operationIds of the OpenAPI document at a path (undefined: there is none), each document read once. */
+function operationIdReader(): (documentPath: string) => ReadonlySet<string> | undefined {
+  const read = new Map<string, ReadonlySet<string> | undefined>();
+  return (documentPath) => {
+    if (!read.has(documentPath)) read.set(documentPath, operationIdsIn(documentPath));
+    return read.get(documentPath);
+  };
+}
+
 /** Reads one recipe: its workflow, the operations it names, its galah files. */
-export async function loadRecipe(path: string, root = process.cwd()): Promise<{ entry?: WorkflowEntry; problems: Problem[] }> {
+export async function loadRecipe(path: string, root = process.cwd(), documentOperationIds = operationIdReader()): Promise<{ entry?: WorkflowEntry; problems: Problem[] }> {
   const file = relative(root, path).split('\\').join('/');
   const text = await readFile(path, 'utf8');
   const { workflow, problems } = readWorkflow(file, text);
   if (!workflow) return { problems };
   const dir = resolve(path, '..');
-  const operationIds = (serviceId: string): Set<string> | undefined => {
+  const operationIds = (serviceId: string): ReadonlySet<string> | undefined => {
     const source = workflow.sources.find((s) => s.serviceId === serviceId);
-    const documentPath = source && resolve(dir, source.url);
-    if (!documentPath || !existsSync(documentPath)) return undefined;
-    const ids = new Set<string>();
-    forEachOperation(parse(readFileSync(documentPath, 'utf8')), ({ operation }) => {
-      if (typeof operation['operationId'] === 'string') ids.add(operation['operationId']);
-    });
-    return ids;
+    return source && documentOperationIds(resolve(dir, source.url));
   };
   const at = (message: string, pointer = '#'): Problem => ({ file, position: parseSource(file, text).source?.locate(pointer) ?? { line: 1, col: 1 }, message, severity: 'error' });
   for (const { pointer, message } of missingOperations(workflow, operationIds)) problems.push(at(message, pointer));
@@ -60,7 +72,8 @@ export async function loadRecipe(path: string, root = process.cwd()): Promise<{ 
 /** Reads every recipe of a folder; the problems of all files are collected before deciding. */
 export async function loadRecipes(dir: string, root = process.cwd()): Promise<{ entries: WorkflowEntry[]; problems: Problem[] }> {
   const names = (await readdir(dir).catch(() => [] as string[])).filter((n) => recipeName(n)).sort();
-  const results = await Promise.all(names.map((n) => loadRecipe(join(dir, n), root)));
+  const documentOperationIds = operationIdReader();
+  const results = await Promise.all(names.map((n) => loadRecipe(join(dir, n), root, documentOperationIds)));
   return { entries: results.flatMap((r) => (r.entry ? [r.entry] : [])), problems: results.flatMap((r) => r.problems) };
 }
 
