@@ -22,7 +22,7 @@ export interface Recipe extends RecipeModel {
   code: SampleSet;
 }
 
-let built: { key: string; recipes: Promise<Recipe[]> } | undefined;
+let built: { key: string; recipes: Recipe[] } | undefined;
 
 /** Every recipe, in the sidebar's order. */
 export async function recipes(): Promise<Recipe[]> {
@@ -38,7 +38,7 @@ export async function recipes(): Promise<Recipe[]> {
       const model = recipeModel(entry.data.workflow as unknown as WorkflowSpec, services, env);
       return { ...model, code: { ...recipeScripts(model), galahR: entry.data.galah.r, galahPython: entry.data.galah.python } };
     });
-    built = { key, recipes: Promise.resolve(list) };
+    built = { key, recipes: list };
   }
   return built.recipes;
 }
