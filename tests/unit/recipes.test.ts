@@ -35,6 +35,12 @@ beforeAll(async () => {
 });
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
+/** A step that names an operation namematching.yaml does not define. */
+const TYPO_STEP = `      - stepId: a
+        operationId: $sourceDescriptions.namematching.matchNameTypo
+        successCriteria:
+          - condition: $statusCode == 200`;
+
 /** A workflow file read from text, for the error cases. */
 function read(yaml: string) {
   return readWorkflow('workflows/broken.arazzo.yaml', yaml);
@@ -203,12 +209,7 @@ describe('reading a workflow', () => {
   });
 
   it('finds the operations its documents do not define', () => {
-    const { workflow } = read(
-      minimal(`      - stepId: a
-        operationId: $sourceDescriptions.namematching.matchNameTypo
-        successCriteria:
-          - condition: $statusCode == 200`),
-    );
+    const { workflow } = read(minimal(TYPO_STEP));
     const ids = new Set(services.find((s) => s.id === 'namematching')!.operations.map((o) => o.operationId));
     expect(missingOperations(workflow!, (id) => (id === 'namematching' ? ids : undefined))).toEqual([
       { pointer: '#/workflows/0/steps/0/operationId', message: 'step "a" calls operationId "matchNameTypo", which openapi/namematching.yaml does not define' },
@@ -216,12 +217,7 @@ describe('reading a workflow', () => {
   });
 
   it('stops the build with the file and step when an operation is not in this build', () => {
-    const { workflow } = read(
-      minimal(`      - stepId: a
-        operationId: $sourceDescriptions.namematching.matchNameTypo
-        successCriteria:
-          - condition: $statusCode == 200`),
-    );
+    const { workflow } = read(minimal(TYPO_STEP));
     expect(() => recipeModel(workflow as WorkflowSpec, services, production)).toThrow(RecipeError);
     expect(() => recipeModel(workflow as WorkflowSpec, services, production)).toThrow(
       'workflows/broken.arazzo.yaml: step "a" calls operationId "matchNameTypo", which openapi/namematching.yaml does not define',
