@@ -3,7 +3,6 @@
  * each class of change means, how an entry is summed up, how a date reads, and a recorded
  * sentence as parts (its backticked code as code).
  */
-import type { Part } from '../reference-model/words.ts';
 import { CHANGE_CLASSES, type ChangeClass } from './records.ts';
 
 export const CLASS_LABELS: Record<ChangeClass, { label: string; meaning: string }> = {
@@ -56,9 +55,12 @@ export function entrySummary(entry: { initial: boolean; changes: { class: Change
   return `${n} change${n === 1 ? '' : 's'}: ${classCounts(entry.changes.map((c) => c.class))}.`;
 }
 
+/** A piece of a recorded sentence: text, or its code (a Part of reference-model/words.ts, never a link). */
+type MessagePart = string | { code: string };
+
 /** A recorded sentence as parts: what is between backticks is code. */
-export function messageParts(message: string): Part[] {
-  return message.split(/(`[^`]*`)/).flatMap((piece): Part[] => (!piece ? [] : piece.startsWith('`') && piece.endsWith('`') && piece.length > 1 ? [{ code: piece.slice(1, -1) }] : [piece]));
+export function messageParts(message: string): MessagePart[] {
+  return message.split(/(`[^`]*`)/).flatMap((piece): MessagePart[] => (!piece ? [] : piece.startsWith('`') && piece.endsWith('`') && piece.length > 1 ? [{ code: piece.slice(1, -1) }] : [piece]));
 }
 
 /** The badge of an operation changed lately: `Changed 6 Dec 2026`, and says so when the change breaks clients. */

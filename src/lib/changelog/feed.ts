@@ -4,15 +4,16 @@
  * changelog page; a breaking entry says so in its title; the content lists every change.
  */
 import type { RSSOptions } from '@astrojs/rss';
-import { CHANGELOG_TITLE, CLASS_LABELS, entrySummary } from './change-words.ts';
+import { CHANGELOG_TITLE, CLASS_LABELS, entrySummary, messageParts } from './change-words.ts';
 import type { ChangelogView, TimelineEntry } from './timeline.ts';
 
 const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
-/** A recorded sentence as HTML: backticked code as `<code>`. */
-export function messageHtml(message: string): string {
-  return escapeHtml(message).replace(/`([^`]*)`/g, '<code>$1</code>');
-}
+/** A recorded sentence as HTML: its code parts (messageParts) as `<code>`. */
+const messageHtml = (message: string) =>
+  messageParts(message)
+    .map((part) => (typeof part === 'string' ? escapeHtml(part) : `<code>${escapeHtml(part.code)}</code>`))
+    .join('');
 
 function entryHtml(entry: TimelineEntry, site: URL): string {
   const summary = `<p>${escapeHtml(entrySummary(entry))}</p>`;
