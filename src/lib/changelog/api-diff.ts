@@ -14,7 +14,7 @@ import { pointerOf, pointerSegments, resolvePointer } from '../openapi/pointer.t
 import { childParentKey, isData } from '../openapi/references.ts';
 import { HTTP_METHODS } from '../openapi/walk.ts';
 import type { ChangeClass } from './records.ts';
-import { covers, operationsAt, valueDifferences, type OperationKey } from './value-differences.ts';
+import { covers, isMethod, operationsAt, valueDifferences, type OperationKey } from './value-differences.ts';
 
 export type { OperationKey };
 
@@ -201,7 +201,6 @@ function climb(node: DiffNode): DiffNode[] {
 // Operations a change reaches
 
 const ROOT_DEFAULTS = ['servers', 'security'];
-const isMethod = (key: unknown) => typeof key === 'string' && (HTTP_METHODS as readonly string[]).includes(key);
 const latest = (node: DiffNode): Entry => (node.revision ?? node.base)!;
 /** The node a side stands for: a `$ref`'s target, or the node itself. */
 const target = (entry: Entry): Entry => entry.resolved ?? entry;

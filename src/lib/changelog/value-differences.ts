@@ -7,7 +7,7 @@
 import { isObject, type Json } from '../openapi/json.ts';
 import { escapeSegment, pointerSegments } from '../openapi/pointer.ts';
 import { forEachRef } from '../openapi/references.ts';
-import { forEachOperation } from '../openapi/walk.ts';
+import { forEachOperation, HTTP_METHODS } from '../openapi/walk.ts';
 
 /** An operation as the changes name it: its method (upper case) and path. */
 export interface OperationKey {
@@ -49,7 +49,8 @@ export function valueDifferences(base: unknown, revision: unknown, pointer = '#'
 export const covers = (changed: string, difference: string) =>
   changed === difference || difference.startsWith(`${changed}/`) || changed.startsWith(`${difference}/`);
 
-const methodOf = (segment: string | undefined) => (segment && ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'].includes(segment) ? segment : undefined);
+/** Whether a key of a path item is an operation's (`get`, `post`…). */
+export const isMethod = (key: unknown) => typeof key === 'string' && (HTTP_METHODS as readonly string[]).includes(key);
 
 /** The component a pointer is in (`#/components/schemas/A`), if it is in one. */
 function componentOf(segments: string[]): string | undefined {
@@ -80,7 +81,7 @@ export function operationsAt(document: Json, pointer: string): OperationKey[] {
   const component = componentOf(segments);
   forEachOperation(document, ({ path, method, pathItem, operation }) => {
     const key = { method: method.toUpperCase(), path };
-    if (segments[0] === 'paths' && segments[1] === path && (!methodOf(segments[2]) || segments[2] === method)) found.push(key);
+    if (segments[0] === 'paths' && segments[1] === path && (!isMethod(segments[2]) || segments[2] === method)) found.push(key);
     else if (component && reachedComponents(document, [operation, pathItem['parameters']]).has(component)) found.push(key);
   });
   return found;
