@@ -16,8 +16,6 @@ import { HTTP_METHODS } from '../openapi/walk.ts';
 import type { ChangeClass } from './records.ts';
 import { covers, isMethod, operationsAt, valueDifferences, type OperationKey } from './value-differences.ts';
 
-export type { OperationKey };
-
 export interface ApiChange {
   class: ChangeClass;
   /** Every operation the change reaches, in document order of discovery, without repeats. */
@@ -110,7 +108,7 @@ function parametersOf(document: Json): Json[] {
  * character). Pointers are unchanged: the field is added, nothing moves. Returns the two
  * documents as JSON text.
  */
-export function withParameterIdentities(base: Json, revision: Json): [string, string] {
+function withParameterIdentities(base: Json, revision: Json): [string, string] {
   const documents = [structuredClone(base), structuredClone(revision)];
   const parameters = documents.map(parametersOf);
   const length = Math.max(256, ...parameters.flat().map((p) => 4 * JSON.stringify(p).length));
@@ -221,7 +219,7 @@ const operationsOfPaths = (paths: Entry, unless?: string): OperationKey[] => tar
  * that reaches it by `$ref`. The engine compares a component once, under the first place that
  * reaches it, and lists the other places in `referencedBy`; this climbs both.
  */
-export function operationsReached(node: DiffNode): OperationKey[] {
+function operationsReached(node: DiffNode): OperationKey[] {
   const found = new Map<string, OperationKey>();
   const add = (op: OperationKey) => found.set(`${op.method} ${op.path}`, op);
   const visited = new Set<DiffNode>();
@@ -272,7 +270,7 @@ function ownerOf(schema: DiffNode | null | undefined): string {
 }
 
 /** What a node is, as a reader names it: `` query parameter `limit` ``, `` property `id` of `Record` ``. */
-export function placeOf(node: DiffNode): string {
+function placeOf(node: DiffNode): string {
   const entry = latest(node);
   const parentType = node.parent ? typeOf(node.parent) : '';
   switch (typeOf(node)) {

@@ -25,7 +25,7 @@ export function changelogIntro(serviceTitle?: string): string {
 }
 
 /** Said of an entry that records a document as first published. */
-export const INITIAL_ENTRY = 'The document as first published in this portal: later entries are compared with it.';
+const INITIAL_ENTRY = 'The document as first published in this portal: later entries are compared with it.';
 
 /** Said when a service has no entry. */
 export const NO_ENTRIES = "No change has been recorded for this service's document yet.";
@@ -41,7 +41,7 @@ export function formatMonth(date: string): string {
 }
 
 /** The changes of an entry counted by class, in the classes' order: `2 breaking, 1 annotation`. */
-export function classCounts(classes: readonly ChangeClass[]): string {
+function classCounts(classes: readonly ChangeClass[]): string {
   return CHANGE_CLASSES.map((c) => [c, classes.filter((x) => x === c).length] as const)
     .filter(([, n]) => n > 0)
     .map(([c, n]) => `${n} ${CLASS_LABELS[c].label.toLowerCase()}`)

@@ -16,7 +16,7 @@ import { diffApi, type ApiChange } from './api-diff.ts';
 import { CHANGE_CLASSES, parseRecord, recordedTime, serializeRecord, type ChangedOperation, type ChangelogEntry, type RecordedChange, type ServiceChangelog } from './records.ts';
 
 /** The folders of a project, from its root. */
-export function projectFolders(root: string) {
+function projectFolders(root: string) {
   return { documents: join(root, 'openapi'), baselines: join(root, 'openapi', 'baseline'), records: join(root, 'changelog') };
 }
 
@@ -46,7 +46,7 @@ async function readText(path: string): Promise<string | undefined> {
 }
 
 /** Every service with a document, a baseline or a record, with its files. Throws on an unreadable record. */
-export async function readProject(root: string): Promise<ServiceFiles[]> {
+async function readProject(root: string): Promise<ServiceFiles[]> {
   const folders = projectFolders(root);
   const documents = await findDocuments(folders.documents);
   const baselines = await findDocuments(folders.baselines);
@@ -88,7 +88,7 @@ function operationIndex(document: Json): Map<string, OperationSummary> {
  * document, or, for an operation the newer one no longer has, from the older one, with its last
  * description.
  */
-export function recordedChanges(changes: ApiChange[], base: Json, revision: Json): RecordedChange[] {
+function recordedChanges(changes: ApiChange[], base: Json, revision: Json): RecordedChange[] {
   const before = operationIndex(base);
   const after = operationIndex(revision);
   return changes.map((change) => ({
@@ -107,7 +107,7 @@ export function recordedChanges(changes: ApiChange[], base: Json, revision: Json
 }
 
 /** Compares a service's document with its baseline. */
-export async function serviceState(files: ServiceFiles): Promise<ServiceState> {
+async function serviceState(files: ServiceFiles): Promise<ServiceState> {
   if (files.document === undefined && files.baseline !== undefined) {
     const base = parsed(files.baseline);
     const operations = [...operationIndex(base).values()].map((op) => ({ method: op.method, path: op.path }));
@@ -157,7 +157,7 @@ export function checkMessage({ files, state }: ServiceReport, shown = 5): string
 }
 
 /** The entry a recording appends for one service, or undefined when nothing is to be recorded. */
-export function entryFor(state: ServiceState, note: string, date: Date): ChangelogEntry | undefined {
+function entryFor(state: ServiceState, note: string, date: Date): ChangelogEntry | undefined {
   switch (state.kind) {
     case 'new':
       return { date: recordedTime(date), note, initial: true, changes: [] };

@@ -96,7 +96,7 @@ const sameOperation = (recorded: ChangedOperation, op: { slug: string; method: s
   (recorded.method === op.method && recorded.path === op.path) || (!recorded.removed && recorded.slug === op.slug);
 
 /** Twelve months before `now`. */
-export function recentSince(now: Date): Date {
+function recentSince(now: Date): Date {
   const since = new Date(now);
   since.setUTCFullYear(since.getUTCFullYear() - 1);
   return since;
