@@ -123,6 +123,12 @@ export function joinUrl(server: string, path: string): string {
   return `${server.replace(/\/+$/, '')}${path.startsWith('/') ? path : `/${path}`}`;
 }
 
+/** The schema of a parameter or header: its own, or its first content's. */
+function schemaOf(p: Json): Json {
+  if (isObject(p['schema'])) return p['schema'];
+  const content = isObject(p['content']) ? Object.values(p['content']).find(isObject) : undefined;
+  return content && isObject(content['schema']) ? content['schema'] : {};
+}
 
 function requiredSampleValue(schema: Json): unknown {
   if (schema['default'] !== undefined) return schema['default'];
@@ -176,33 +182,31 @@ export function operationModel(summary: OperationSummary, at: OperationAt, conte
   const idPrefix = (section: string) => `schema-${idPart(section)}`;
   const tree = (schema: unknown, section: string, mode: 'request' | 'response') => schemaTree(schema, { nameOf: deref.nameOf, idPrefix: idPrefix(section), mode });
 
-  // Path-item parameters, overridden by the operation's own of the same name and location.
+  // Path-item parameters, overridden by the operation's own of the same name and location; each
+  // read once, for the page (grouped by location) and for the sample request (in document order).
   const byKey = new Map<string, Json>();
   for (const p of [...(Array.isArray(item['parameters']) ? item['parameters'] : []), ...(Array.isArray(op['parameters']) ? op['parameters'] : [])]) {
     if (isObject(p) && typeof p['name'] === 'string') byKey.set(`${asString(p['in'])}:${p['name']}`, p);
   }
-  const rawParameters = [...byKey.values()].filter((p) => (PARAMETER_LOCATIONS as readonly string[]).includes(asString(p['in'])));
-  const schemaOfParameter = (p: Json): Json => {
-    if (isObject(p['schema'])) return p['schema'];
-    const content = isObject(p['content']) ? Object.values(p['content']).find(isObject) : undefined;
-    return content && isObject(content['schema']) ? content['schema'] : {};
-  };
+  const declared = [...byKey.values()]
+    .filter((p) => (PARAMETER_LOCATIONS as readonly string[]).includes(asString(p['in'])))
+    .map((p) => {
+      const location = p['in'] as ParameterLocation;
+      const schema = schemaOf(p);
+      return { p, name: asString(p['name']), location, schema, required: p['required'] === true || location === 'path', example: parameterExample(p, schema) };
+    });
   const parameters: ParameterModel[] = PARAMETER_LOCATIONS.flatMap((location) =>
-    rawParameters
-      .filter((p) => p['in'] === location)
-      .map((p): ParameterModel => {
-        const schema = schemaOfParameter(p);
-        const example = parameterExample(p, schema);
-        return {
-          name: asString(p['name']),
-          in: location,
-          required: p['required'] === true || location === 'path',
-          deprecated: p['deprecated'] === true,
-          description: asString(p['description']),
-          schema: tree(schema, `param-${location}-${asString(p['name'])}`, 'request'),
-          ...(example !== undefined ? { example: exampleText(example) } : {}),
-        };
-      }),
+    declared
+      .filter((d) => d.location === location)
+      .map((d): ParameterModel => ({
+        name: d.name,
+        in: location,
+        required: d.required,
+        deprecated: d.p['deprecated'] === true,
+        description: asString(d.p['description']),
+        schema: tree(d.schema, `param-${location}-${d.name}`, 'request'),
+        ...(d.example !== undefined ? { example: exampleText(d.example) } : {}),
+      })),
   );
 
   const media = (content: unknown, section: string, mode: 'request' | 'response'): MediaModel[] =>
@@ -234,25 +238,24 @@ export function operationModel(summary: OperationSummary, at: OperationAt, conte
                 .filter(([, h]) => isObject(h))
                 .map(([name, h]) => {
                   const header = h as Json;
-                  return { name, description: asString(header['description']), required: header['required'] === true, schema: tree(schemaOfParameter(header), `response-${status}-header-${name}`, 'response') };
+                  return { name, description: asString(header['description']), required: header['required'] === true, schema: tree(schemaOf(header), `response-${status}-header-${name}`, 'response') };
                 })
             : [];
           return { status, description: asString(response['description']), headers, contents: media(response['content'], `response-${status}`, 'response') };
         })
     : [];
 
-  const servers = serversOf(op['servers']).length ? serversOf(op['servers']) : serversOf(item['servers']).length ? serversOf(item['servers']) : serversOf(document['servers']);
+  // The operation's own servers, else its path item's, else the document's.
+  const servers = [op['servers'], item['servers'], document['servers']].map(serversOf).find((list) => list.length > 0) ?? [];
   const url = joinUrl(servers[0]?.url ?? '', summary.path);
 
   const firstBody = requestBody?.contents[0];
   const sample = sampleRequest({
     method: summary.method,
     url,
-    parameters: rawParameters.map((p) => {
-      const schema = schemaOfParameter(p);
-      const required = p['required'] === true || p['in'] === 'path';
-      const value = parameterExample(p, schema) ?? (required ? requiredSampleValue(schema) : undefined);
-      return { name: asString(p['name']), in: asString(p['in']), required, ...(value !== undefined ? { value } : {}) };
+    parameters: declared.map((d) => {
+      const value = d.example ?? (d.required ? requiredSampleValue(d.schema) : undefined);
+      return { name: d.name, in: d.location, required: d.required, ...(value !== undefined ? { value } : {}) };
     }),
     ...(firstBody ? { body: { mediaType: firstBody.mediaType, value: firstBody.examples[0]?.value } } : {}),
     access: summary.access,
