@@ -14,6 +14,7 @@ import { RECIPES_PATH, servicePath } from '../config/routes.ts';
 import { guideMarkdown, type ExportContext, type TwinEntry } from '../lib/twins/llms.ts';
 import { htmlToMarkdown } from '../lib/twins/html-to-markdown.ts';
 import { recipeMarkdown, recipesIndexMarkdown } from '../lib/twins/recipe-twins.ts';
+import type { ServiceModel } from '../lib/reference-model/service-model.ts';
 import { operationMarkdown, serviceMarkdown } from '../lib/twins/reference-twins.ts';
 import { changelogMarkdown, changelogTitle } from '../lib/twins/changelog-twins.ts';
 import { entrySummary, formatDay } from '../lib/changelog/change-words.ts';
@@ -39,10 +40,8 @@ export async function guideTwin(entry: CollectionEntry<'docs'>, locals: APIConte
 }
 
 /** A service's twin: facts and index from the model, its prose (if any) from its content entry. */
-export async function serviceTwin(id: string, locals: APIContext['locals']): Promise<string> {
-  const service = (await referenceServices()).find((s) => s.id === id);
-  if (!service) throw new Error(`no service "${id}"`);
-  const prose = await getEntry('services', id);
+export async function serviceTwin(service: ServiceModel, locals: APIContext['locals']): Promise<string> {
+  const prose = await getEntry('services', service.id);
   const body = prose ? htmlToMarkdown(`<div class="sl-markdown-content">${await entryHtml(prose, locals)}</div>`) : service.description || service.purpose;
   return serviceMarkdown(service, body);
 }
@@ -61,7 +60,7 @@ export async function allTwins(locals: APIContext['locals']): Promise<{ twins: M
     twins.set(twin.path, twin);
   }
   for (const service of services) {
-    twins.set(servicePath(service.id), { path: servicePath(service.id), kind: 'service', title: service.title, summary: service.purpose, markdown: await serviceTwin(service.id, locals) });
+    twins.set(servicePath(service.id), { path: servicePath(service.id), kind: 'service', title: service.title, summary: service.purpose, markdown: await serviceTwin(service, locals) });
     for (const op of service.operations) {
       twins.set(op.href, { path: op.href, kind: 'operation', title: op.title, summary: `${op.method} ${op.path}`, markdown: operationMarkdown(op, service) });
     }

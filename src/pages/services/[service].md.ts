@@ -5,4 +5,4 @@ import { markdownResponse, serviceTwin } from '../../routing/twin-routes.ts';
 
 export const getStaticPaths = serviceRoutes;
 
-export const GET: APIRoute<ServiceRoute['props']> = async ({ props, locals }) => markdownResponse(await serviceTwin(props.service.id, locals));
+export const GET: APIRoute<ServiceRoute['props']> = async ({ props, locals }) => markdownResponse(await serviceTwin(props.service, locals));
