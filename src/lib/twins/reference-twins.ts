@@ -64,19 +64,22 @@ function parameterTable(parameters: ParameterModel[]): string {
 }
 
 function media(contents: MediaModel[], what: string): string[] {
-  return contents.flatMap((m) => [
-    `${inlineCode(m.mediaType)}${m.schema ? ` — ${m.schema.refName ? `${m.schema.refName} (${m.schema.type})` : m.schema.type}` : ''}`,
-    '',
-    ...(m.schema?.description ? [oneLine(m.schema.description), ''] : []),
-    ...(m.schema && fieldList(m.schema).length ? [...fieldList(m.schema), ''] : []),
-    ...m.examples.flatMap((e) => [
-      ...(e.generated ? [`*${GENERATED_EXAMPLE}*`, ''] : []),
-      `${what} example${e.name ? ` “${e.name}”` : ''}:`,
+  return contents.flatMap((m) => {
+    const fields = m.schema ? fieldList(m.schema) : [];
+    return [
+      `${inlineCode(m.mediaType)}${m.schema ? ` — ${m.schema.refName ? `${m.schema.refName} (${m.schema.type})` : m.schema.type}` : ''}`,
       '',
-      codeBlock(e.text, e.lang),
-      '',
-    ]),
-  ]);
+      ...(m.schema?.description ? [oneLine(m.schema.description), ''] : []),
+      ...(fields.length ? [...fields, ''] : []),
+      ...m.examples.flatMap((e) => [
+        ...(e.generated ? [`*${GENERATED_EXAMPLE}*`, ''] : []),
+        `${what} example${e.name ? ` “${e.name}”` : ''}:`,
+        '',
+        codeBlock(e.text, e.lang),
+        '',
+      ]),
+    ];
+  });
 }
 
 export function operationMarkdown(op: OperationModel, service: ServiceModel): string {
