@@ -7,7 +7,7 @@ import type { Environment } from '../../config/environments.ts';
 import { shellQuote, type SampleSet } from './languages.ts';
 
 /** A protected call every sample ends with: search ALA user accounts (needs `users/read`). */
-function protectedExample(env: Environment) {
+export function protectedExample(env: Environment) {
   return { url: `${env.services['user-details'].api}/userDetails/search`, query: 'smith', scope: 'users/read' };
 }
 
