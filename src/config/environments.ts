@@ -1,7 +1,7 @@
 /**
  * Per-environment facts of the ALA platform: where the API gateway, the OpenID Connect
  * provider and each service's web application live. One record per environment; the build
- * picks one with `ALA_ENV` (see ./current.ts).
+ * picks one with `ALA_ENV` (see ./resolve-environment.ts).
  */
 import type { ServiceId } from './services.ts';
 

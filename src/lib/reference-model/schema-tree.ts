@@ -2,7 +2,7 @@
  * A schema as a reader sees it: a tree of fields with their type, whether they are required,
  * allowed values, constraints and description. `allOf` is merged into one object, `oneOf` and
  * `anyOf` become alternatives, and a circular reference is shown by name with a link to where it
- * is already open — never expanded forever. Works on a dereferenced schema (./dereference.ts).
+ * is already open — never expanded forever. Works on a dereferenced schema (src/lib/openapi/dereference.ts).
  */
 import { isObject, type Json } from '../openapi/json.ts';
 import { idPart } from '../openapi/slug.ts';

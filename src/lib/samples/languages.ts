@@ -1,6 +1,6 @@
 /**
  * The languages of the site's code samples, in tab order, and what every group of samples
- * offers. Apart from the samples themselves (./samples.ts) so that a page's script can use them
+ * offers. Apart from the samples themselves (./guide-samples.ts) so that a page's script can use them
  * without loading every guide's sample text.
  *
  * Every group has the site's three languages; some add more after them: JavaScript (the
