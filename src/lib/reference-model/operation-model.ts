@@ -74,11 +74,6 @@ export interface ResponseModel {
   contents: MediaModel[];
 }
 
-export interface ServerModel {
-  url: string;
-  description: string;
-}
-
 export interface PageLink {
   href: string;
   title: string;
@@ -90,7 +85,6 @@ export interface OperationModel extends OperationSummary {
   href: string;
   /** The page title: the summary, or the operationId when there is none. */
   title: string;
-  servers: ServerModel[];
   /** The operation's URL on its first server, with `{path}` templates. */
   url: string;
   parameters: ParameterModel[];
@@ -105,16 +99,15 @@ export interface OperationModel extends OperationSummary {
 
 const exampleText = (v: unknown) => (typeof v === 'string' ? v : JSON.stringify(v));
 
-/** Server URLs with their variables set to their defaults. */
-function serversOf(list: unknown): ServerModel[] {
+/** The URLs of a `servers` list, their variables set to their defaults. */
+function serverUrls(list: unknown): string[] {
   if (!Array.isArray(list)) return [];
   return list.filter(isObject).map((server) => {
     const variables = isObject(server['variables']) ? server['variables'] : {};
-    const url = asString(server['url']).replace(/\{([^}]+)\}/g, (whole, name: string) => {
+    return asString(server['url']).replace(/\{([^}]+)\}/g, (whole, name: string) => {
       const variable = variables[name];
       return isObject(variable) && variable['default'] !== undefined ? String(variable['default']) : whole;
     });
-    return { url, description: asString(server['description']) };
   });
 }
 
@@ -246,8 +239,8 @@ export function operationModel(summary: OperationSummary, at: OperationAt, conte
     : [];
 
   // The operation's own servers, else its path item's, else the document's.
-  const servers = [op['servers'], item['servers'], document['servers']].map(serversOf).find((list) => list.length > 0) ?? [];
-  const url = joinUrl(servers[0]?.url ?? '', summary.path);
+  const servers = [op['servers'], item['servers'], document['servers']].map(serverUrls).find((list) => list.length > 0) ?? [];
+  const url = joinUrl(servers[0] ?? '', summary.path);
 
   const firstBody = requestBody?.contents[0];
   const sample = sampleRequest({
@@ -266,7 +259,6 @@ export function operationModel(summary: OperationSummary, at: OperationAt, conte
     serviceId: context.serviceId,
     href: context.href,
     title: summary.summary || summary.operationId,
-    servers,
     url,
     parameters,
     ...(requestBody ? { requestBody } : {}),
