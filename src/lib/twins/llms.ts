@@ -20,11 +20,11 @@ export interface TwinEntry {
 }
 
 /** A guide page's twin: its title, description, then its content (rendered HTML) as Markdown. */
-export function guideMarkdown(page: { title: string; description: string; html: string }): { title: string; summary: string; body: string; markdown: string } {
+export function guideMarkdown(page: { title: string; description: string; html: string }): { title: string; summary: string; markdown: string } {
   const title = oneLine(page.title);
   const summary = oneLine(page.description);
   const body = htmlToMarkdown(`<div class="sl-markdown-content">${page.html}</div>`);
-  return { title, summary, body, markdown: `# ${title}\n\n${summary ? `> ${summary}\n\n` : ''}${body}\n` };
+  return { title, summary, markdown: `# ${title}\n\n${summary ? `> ${summary}\n\n` : ''}${body}\n` };
 }
 
 export interface ExportContext {
