@@ -14,8 +14,7 @@ export interface SchemeInfo {
   type: string;
   kind: CredentialKind;
   /** API-key schemes: where the key goes and under which name. */
-  in?: string;
-  paramName?: string;
+  apiKey?: { in: string; name: string };
   /** OAuth 2.0 schemes: the names of their flows. */
   flows?: string[];
 }
@@ -68,10 +67,7 @@ export function securitySchemes(document: Json): Map<string, SchemeInfo> {
     const bearer = type === 'http' && String(scheme['scheme'] ?? '').toLowerCase() === 'bearer';
     const kind: CredentialKind = TOKEN_TYPES.has(type) || bearer ? 'token' : type === 'apiKey' ? 'apiKey' : 'other';
     const info: SchemeInfo = { name, type, kind };
-    if (kind === 'apiKey') {
-      info.in = String(scheme['in'] ?? 'header');
-      info.paramName = String(scheme['name'] ?? '');
-    }
+    if (kind === 'apiKey') info.apiKey = { in: String(scheme['in'] ?? 'header'), name: String(scheme['name'] ?? '') };
     if (type === 'oauth2') info.flows = isObject(scheme['flows']) ? Object.keys(scheme['flows']) : [];
     schemes.set(name, info);
   }
@@ -104,8 +100,8 @@ export function accessOf(security: unknown, schemes: Map<string, SchemeInfo>): A
     ...new Map(
       alternatives.flatMap((alt) =>
         Object.keys(alt).flatMap((name) => {
-          const s = schemes.get(name);
-          return s?.kind === 'apiKey' ? [[name, { scheme: name, in: s.in ?? 'header', name: s.paramName ?? '' }] as const] : [];
+          const key = schemes.get(name)?.apiKey;
+          return key ? [[name, { scheme: name, ...key }] as const] : [];
         }),
       ),
     ).values(),
@@ -130,6 +126,5 @@ export function accessReader(document: Json): (operation: Json) => Access {
 
 /** Where the document's API key goes (its first `apiKey` scheme), when it declares one. */
 export function documentApiKey(document: Json): { in: string; name: string } | undefined {
-  const scheme = [...securitySchemes(document).values()].find((s) => s.kind === 'apiKey');
-  return scheme ? { in: scheme.in ?? 'header', name: scheme.paramName ?? '' } : undefined;
+  return [...securitySchemes(document).values()].find((s) => s.apiKey)?.apiKey;
 }
