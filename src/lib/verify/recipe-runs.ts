@@ -3,8 +3,8 @@
  * against, and cut before the first step that needs an input nobody gave (an email address, a
  * client's secret) — that step and the ones after it are reported as skipped, and why.
  */
-import type { WorkflowSpec } from '../workflows/arazzo.ts';
-import { valueDependencies, type ValueSource } from '../workflows/expressions.ts';
+import { stepValues, type StepSpec, type WorkflowSpec } from '../workflows/arazzo.ts';
+import { valueDependencies } from '../workflows/expressions.ts';
 
 export interface RecipeRun {
   name: string;
@@ -14,13 +14,6 @@ export interface RecipeRun {
   skipped: { stepId: string; reason: string }[];
 }
 
-const stepValues = (step: WorkflowSpec['steps'][number]): ValueSource[] => [
-  ...step.parameters.map((p) => p.value),
-  ...(step.body ? [step.body.value] : []),
-  ...(step.call.kind === 'url' ? [step.call.url] : []),
-  ...(step.security?.kind === 'basic' ? [step.security.username, step.security.password] : step.security ? [step.security.token] : []),
-];
-
 /**
  * @param raw the workflow file as parsed YAML
  * @param given the inputs given on the command line (and those the environment supplies)
@@ -28,13 +21,15 @@ const stepValues = (step: WorkflowSpec['steps'][number]): ValueSource[] => [
  */
 export function prepareRecipe(raw: Record<string, unknown>, spec: WorkflowSpec, given: Readonly<Record<string, string>>, sourceUrl: (serviceId: string) => string): RecipeRun {
   const missing = new Set(spec.inputs.filter((i) => given[i.name] === undefined && i.default === undefined).map((i) => i.name));
-  const cut = spec.steps.findIndex((step) => stepValues(step).flatMap(valueDependencies).some((d) => d.kind === 'input' && missing.has(d.name)));
+  /** The missing inputs a step sends. */
+  const needs = (step: StepSpec) => [...new Set(stepValues(step).flatMap(valueDependencies).flatMap((d) => (d.kind === 'input' && missing.has(d.name) ? [d.name] : [])))];
+  const cut = spec.steps.findIndex((step) => needs(step).length > 0);
   const skipped =
     cut < 0
       ? []
-      : spec.steps.slice(cut).map((step, i) => {
-          const needs = [...new Set(stepValues(step).flatMap(valueDependencies).filter((d) => d.kind === 'input' && missing.has(d.name)).map((d) => (d.kind === 'input' ? d.name : '')))];
-          return { stepId: step.stepId, reason: i === 0 || needs.length ? `needs ${needs.map((n) => `--input ${n}=…`).join(' and ')}` : `comes after ${spec.steps[cut]!.stepId}` };
+      : spec.steps.slice(cut).map((step) => {
+          const names = needs(step);
+          return { stepId: step.stepId, reason: names.length ? `needs ${names.map((n) => `--input ${n}=…`).join(' and ')}` : `comes after ${spec.steps[cut]!.stepId}` };
         });
   if (cut === 0) return { name: spec.name, skipped };
   const document = structuredClone(raw);

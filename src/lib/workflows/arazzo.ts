@@ -85,6 +85,9 @@ export interface StepSpec {
   outputs: { name: string; from: AnswerPart }[];
 }
 
+/** Every value a workflow step sends: its parameters, body, URL (an `x-operation` step) and credentials. */
+export const stepValues = (step: StepSpec): ValueSource[] => sentValues(step, step.call.kind === 'url' ? step.call.url : undefined);
+
 export type InputType = 'string' | 'integer' | 'number' | 'boolean' | 'array' | 'object';
 
 export interface InputSpec {
@@ -309,7 +312,7 @@ export function readWorkflow(file: string, source: string): { workflow?: Workflo
   const known = new Set<string>();
   for (const step of steps) {
     const stepProblem = (message: string) => problems.push({ file, position: locate(step.at), message, severity: 'error' });
-    for (const dep of sentValues(step, step.call.kind === 'url' ? step.call.url : undefined).flatMap(valueDependencies)) {
+    for (const dep of stepValues(step).flatMap(valueDependencies)) {
       if (dep.kind === 'input' && !inputs.some((input) => input.name === dep.name)) stepProblem(`step "${step.stepId}" uses the input "${dep.name}", which the workflow does not declare`);
       if (dep.kind === 'output' && !known.has(`${dep.step}.${dep.name}`)) stepProblem(`step "${step.stepId}" uses $steps.${dep.step}.outputs.${dep.name}, which no earlier step keeps`);
     }
