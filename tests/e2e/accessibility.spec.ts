@@ -1,6 +1,6 @@
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { STORAGE_KEYS } from '../../src/lib/auth/credentials.ts';
+import { axeViolations } from '../support/axe.ts';
 import { sandboxSite } from '../support/sites.ts';
 import { received, send } from '../support/try-it-client.ts';
 
@@ -20,10 +20,7 @@ const TEMPLATES = [
 ];
 
 /** axe on the portal's own markup: Scalar's client dialog, when open, is measured on its own (bench). */
-async function axe(page: Page) {
-  const results = await new AxeBuilder({ page }).exclude('.ala-try-it').analyze();
-  return results.violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 5).join(' | ')}`);
-}
+const axe = (page: Page) => axeViolations(page, '.ala-try-it');
 
 for (const theme of ['light', 'dark'] as const) {
   for (const path of TEMPLATES) {

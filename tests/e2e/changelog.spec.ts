@@ -7,7 +7,6 @@
  * service (`dist-changelog/`: one document, about 10 s) shows the entry on its changelog page, the
  * changed operation's badge, the feed item, and the page left at the removed operation's address.
  */
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { execFile } from 'node:child_process';
 import { cp, mkdir, mkdtemp, rm } from 'node:fs/promises';
@@ -17,6 +16,7 @@ import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { SERVICE_IDS } from '../../src/config/services.ts';
 import { serveDirectory, type RunningServer } from '../../tools/serve-site.ts';
+import { axeViolations } from '../support/axe.ts';
 import { changeSpeciesDocument } from '../support/document-edits.ts';
 import { buildSite } from '../support/site-build.ts';
 
@@ -36,11 +36,6 @@ async function readFeed(page: Page, url: string) {
     }));
     return { error, version: doc.documentElement.getAttribute('version'), title: doc.querySelector('channel > title')?.textContent, items };
   }, xml);
-}
-
-async function axe(page: Page) {
-  const results = await new AxeBuilder({ page }).analyze();
-  return results.violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 5).join(' | ')}`);
 }
 
 test.describe('the production build', () => {
@@ -100,7 +95,7 @@ test.describe('the production build', () => {
         await page.goto(path);
         await expect(page.locator('html')).toHaveAttribute('data-theme', theme);
         await expect(page.locator('form[data-filter-form]')).toBeVisible();
-        expect(await axe(page), path).toEqual([]);
+        expect(await axeViolations(page), path).toEqual([]);
       }
     });
   }
@@ -220,7 +215,7 @@ test.describe('acceptance: a changed document, checked, recorded and built', () 
     await expect(entries).toHaveCount(1);
     await expect(page.locator('[data-change-class]:visible')).toHaveCount(2);
     await expect(page.locator('[data-filter-status]')).toHaveText(`Showing 1 of ${total} entries.`);
-    expect(await axe(page)).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
     // The service filter, and a shared link to a filtered view.
     await page.getByLabel('Service').selectOption('species');
     await expect(page).toHaveURL(/\?show=breaking&service=species$/);

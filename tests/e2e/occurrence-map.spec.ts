@@ -1,7 +1,7 @@
-import AxeBuilder from '@axe-core/playwright';
 import { randomUUID } from 'node:crypto';
 import { expect, test, type Page } from '@playwright/test';
 import { MAP_TEST_QUERIES, receivedBy } from '../support/api-server.ts';
+import { axeViolations } from '../support/axe.ts';
 import { recordCspViolations } from '../support/csp.ts';
 import { sandboxSite, SANDBOX_API_PORT } from '../support/sites.ts';
 
@@ -40,11 +40,6 @@ async function wmsRequest(q: string, match: (p: URLSearchParams) => boolean = ()
 }
 
 const field = (page: Page, label: string) => page.getByLabel(label, { exact: true });
-
-async function axe(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).analyze();
-  return results.violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 5).join(' | ')}`);
-}
 
 test('the next tile requests follow the query, colour mode, style and filters', async ({ page }) => {
   const q = uniqueQuery();
@@ -271,7 +266,7 @@ for (const theme of ['light', 'dark'] as const) {
     await expect(page.locator('html')).toHaveAttribute('data-theme', theme);
     await expect(page.locator('[data-record-count]')).toHaveText('4,242 records match.');
     await expect(page.locator('[data-legend-image]')).toBeVisible();
-    expect(await axe(page)).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
 
     await page.getByRole('button', { name: 'Add a filter' }).click();
     await field(page, 'Filter 1').fill('month:04');
@@ -282,7 +277,7 @@ for (const theme of ['light', 'dark'] as const) {
     await expect(page.locator('[data-map-problem]')).not.toBeEmpty();
     await page.locator('.om-map').focus();
     await page.keyboard.press('ArrowDown');
-    expect(await axe(page)).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
   });
 }
 
