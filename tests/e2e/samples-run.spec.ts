@@ -7,6 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
+import { markdownPath } from '../../src/config/routes.ts';
 import { isServiceId } from '../../src/config/services.ts';
 import { valueTexts } from '../../src/lib/samples/sample-request.ts';
 import type { OperationModel } from '../../src/lib/reference-model/operation-model.ts';
@@ -18,7 +19,7 @@ import { SANDBOX_API_PORT } from '../support/sites.ts';
 const api = `http://127.0.0.1:${SANDBOX_API_PORT}`;
 const services = [...(await documentsIn('openapi', { ALA_API_BASE: api })).values()].filter((s) => isServiceId(s.id));
 const operations = services.flatMap((s) => s.operations);
-const twin = (op: OperationModel) => readFileSync(join('dist-sandbox', `${op.href.replace(/\/$/, '')}.md`), 'utf8');
+const twin = (op: OperationModel) => readFileSync(join('dist-sandbox', markdownPath(op.href)), 'utf8');
 
 /** Who sent a request: each language's HTTP library says so in its User-Agent. */
 const SENDER: Record<SampleLanguage, RegExp> = { shell: /^curl\//, python: /^python-requests\//, r: /httr2/ };
