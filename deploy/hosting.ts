@@ -1,6 +1,6 @@
 /**
  * What the host of the built site sends: the one definition that deploy/render/ renders into
- * the nginx server rules and the S3 + CloudFront template and deploy script (deploy/, by
+ * the nginx server rules and the S3 + CloudFront template and the deploy script's data file (deploy/, by
  * `npm run hosting:render`) and into `dist/_headers` for static hosts (at build).
  *
  * The Content-Security-Policy proper stays in each page's <meta> (src/integrations/csp-meta.ts),

@@ -1,6 +1,6 @@
 /**
  * `npm run hosting:render`: writes the hosting files under deploy/ from deploy/hosting.ts
- * (nginx rules, CloudFormation template, deploy script). Commit what it changes.
+ * (nginx rules, CloudFormation template, the data deploy/aws/deploy.sh reads). Commit what it changes.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { definitionProblems } from '../deploy/render/classes.ts';
