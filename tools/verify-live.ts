@@ -207,7 +207,7 @@ async function main(): Promise<number> {
     const documentFile = (id: string) => join(work, 'openapi', `${id}.json`);
     for (const d of loaded.documents) writeFileSync(documentFile(d.id), JSON.stringify(verificationDocument(d.document, proxy.origin)));
 
-    const plan = examplePlan(scope, options.only);
+    const plan = examplePlan(scope);
     const files: string[] = [];
     const examplesFile = join(work, 'examples.arazzo.yaml');
     if (plan.checks.length) {
