@@ -44,7 +44,7 @@ export interface LoopbackGateway {
 }
 
 /** An empty zip archive (its end-of-directory record alone): what `/__files/…` answers. */
-export const SAMPLE_ZIP = Buffer.from(`504b0506${'00'.repeat(18)}`, 'hex');
+const SAMPLE_ZIP = Buffer.from(`504b0506${'00'.repeat(18)}`, 'hex');
 
 function waitForPort(port: number, child: ChildProcess, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;

@@ -34,7 +34,7 @@ export interface ExamplePlan {
 }
 
 /** The workflow id of an operation's example (Arazzo ids: letters, digits, `_` and `-`). */
-export const exampleWorkflowId = (serviceId: string, operationId: string) => `${serviceId}--${operationId}`.replace(/[^A-Za-z0-9_-]/g, '_');
+const exampleWorkflowId = (serviceId: string, operationId: string) => `${serviceId}--${operationId}`.replace(/[^A-Za-z0-9_-]/g, '_');
 
 function documented(op: OperationModel, name: string, where: string): boolean {
   const param = op.parameters.find((p) => p.name === name && p.in === where);

@@ -9,7 +9,7 @@ import { forEachOperation } from '../openapi/walk.ts';
 import { proxied } from './proxy-address.ts';
 
 /** Media types Respect reads as text (and JSON), so a schema can be checked against them. */
-export const isTextMedia = (mediaType: string) => /json|^text\/|xml|javascript|x-www-form-urlencoded/i.test(mediaType);
+const isTextMedia = (mediaType: string) => /json|^text\/|xml|javascript|x-www-form-urlencoded/i.test(mediaType);
 
 export function verificationDocument(document: Json, proxyOrigin: string): Json {
   const copy = structuredClone(document);
