@@ -7,6 +7,7 @@
  */
 import type { OperationModel } from '../reference-model/operation-model.ts';
 import type { ServiceModel } from '../reference-model/service-model.ts';
+import { valueTexts } from '../samples/sample-request.ts';
 
 export interface ExampleCheck {
   serviceId: string;
@@ -78,11 +79,9 @@ export function examplePlan(services: readonly ServiceModel[], only: readonly st
   return plan;
 }
 
-/** A parameter value as Respect sends it: arrays as one comma-separated value, like the services read them. */
+/** A parameter value as Respect sends it: arrays as one comma-separated value, like the services read them; objects as JSON. */
 function arazzoValue(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map((v) => (typeof v === 'string' ? v : JSON.stringify(v))).join(',');
-  if (typeof value === 'object' && value !== null) return JSON.stringify(value);
-  return value;
+  return typeof value === 'object' && value !== null ? valueTexts(value).join(',') : value;
 }
 
 /** The Arazzo document of the checks: one workflow of one step per operation. */
