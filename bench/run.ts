@@ -5,7 +5,7 @@
  * Prints one table and writes the same numbers as JSON under bench/results/. It never fails on
  * a number: budgets are read from the table (README, "Benchmark").
  */
-import { execFile, execFileSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -14,13 +14,13 @@ import AxeBuilder from '@axe-core/playwright';
 import { chromium, type Browser } from 'playwright-core';
 import { stringify } from 'yaml';
 import { CHROMIUM_ARGS, findChromium } from '../tests/support/chromium.ts';
+import { buildSite } from '../tests/support/site-build.ts';
 import { serveDirectory } from '../tools/serve-site.ts';
 import { syntheticDocument } from './generate-document.ts';
 import { measurePage, measureTryIt, stats, type PageRun, type PageTarget, type Stats } from './measure.ts';
 import { writePeers } from './peers.ts';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
-const ASTRO = 'node_modules/astro/bin/astro.mjs';
 
 function log(message: string): void {
   process.stderr.write(`bench: ${message}\n`);
@@ -28,10 +28,7 @@ function log(message: string): void {
 
 function timedBuild(outDir: string, vars: Record<string, string> = {}): number {
   const start = performance.now();
-  execFileSync(process.execPath, [ASTRO, 'build', '--outDir', outDir], {
-    env: { ...process.env, ALA_ENV: '', ALA_API_BASE: '', ALA_TILE_URL: '', ALA_OPENAPI_DIR: '', ALA_CSP_CONNECT: '', ...vars },
-    stdio: 'ignore',
-  });
+  buildSite(outDir, vars, { quiet: true });
   return (performance.now() - start) / 1000;
 }
 
