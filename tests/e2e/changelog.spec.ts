@@ -10,7 +10,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { execFile } from 'node:child_process';
 import { cp, mkdir, mkdtemp, rm } from 'node:fs/promises';
-import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
@@ -18,7 +17,7 @@ import { SERVICE_IDS } from '../../src/config/services.ts';
 import { serveDirectory, type RunningServer } from '../../tools/serve-site.ts';
 import { axeViolations } from '../support/axe.ts';
 import { changeSpeciesDocument } from '../support/document-edits.ts';
-import { buildSite } from '../support/site-build.ts';
+import { buildSite, reusableBuild } from '../support/site-build.ts';
 
 const run = promisify(execFile);
 
@@ -126,7 +125,7 @@ test.describe('acceptance: a changed document, checked, recorded and built', () 
     const documents = join(root, 'built-documents');
     await mkdir(documents);
     await cp(join(root, 'openapi/species.yaml'), join(documents, 'species.yaml'));
-    if (!(process.env.ALA_TEST_REUSE_BUILDS === '1' && existsSync(join(OUT, 'index.html')))) {
+    if (!reusableBuild(OUT)) {
       buildSite(OUT, { ALA_OPENAPI_DIR: documents, ALA_CHANGELOG_DIR: join(root, 'changelog') });
     }
     site = await serveDirectory(OUT);

@@ -10,17 +10,11 @@
 import { copyFileSync, existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { startApiServer, tileTemplate } from '../support/api-server.ts';
-import { buildSite as build } from '../support/site-build.ts';
+import { buildSite as build, reusableBuild as reuse } from '../support/site-build.ts';
 import { NGINX_PROVIDER_PORT, PROVIDER_PORTS, SANDBOX_API_PORT } from '../support/sites.ts';
 
 export const SANDBOX_DOCS = resolve('dist-sandbox-openapi');
 const REAL_USER_DETAILS = resolve('../shared/reference/openapi/user-details.real.json');
-
-/**
- * `ALA_TEST_REUSE_BUILDS=1` keeps the variants of an earlier run (quick iterations on one spec);
- * `npm test` always rebuilds them.
- */
-const reuse = (dir: string) => process.env.ALA_TEST_REUSE_BUILDS === '1' && existsSync(join(dir, 'index.html'));
 
 export default async function globalSetup(): Promise<() => Promise<void>> {
   if (!existsSync('dist/index.html')) {
