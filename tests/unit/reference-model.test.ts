@@ -224,3 +224,27 @@ describe('the 17 documents', () => {
     for (const o of all.filter((o) => o.access.kind === 'public')) expect(o.samples.shell).not.toMatch(/Authorization|ACCESS_TOKEN/);
   });
 });
+
+describe('generated examples', () => {
+  it('show a fixed moment for dates and times, not the build time, so two builds make the same pages', async () => {
+    const { generateValue, GENERATED_MOMENT } = await import('../../src/lib/reference-model/examples.ts');
+    const schema = {
+      type: 'object',
+      properties: {
+        created: { type: 'string', format: 'date-time' },
+        day: { type: 'string', format: 'date' },
+        at: { type: 'string', format: 'time' },
+        history: { type: 'array', items: { type: 'string', format: 'date-time' } },
+        name: { type: 'string', example: 'Banksia' },
+      },
+    };
+    expect(generateValue(schema, 'response')).toEqual({
+      created: GENERATED_MOMENT['date-time'],
+      day: GENERATED_MOMENT.date,
+      at: GENERATED_MOMENT.time,
+      history: [GENERATED_MOMENT['date-time']],
+      name: 'Banksia',
+    });
+    expect(JSON.stringify(generateValue(schema, 'request'))).not.toContain(new Date().toISOString().slice(0, 10));
+  });
+});

@@ -37,13 +37,28 @@ function asText(value: unknown, lang: ExampleModel['lang']): string {
   return JSON.stringify(value, null, 2) ?? String(value);
 }
 
-/** A value for a (dereferenced) schema, as the API client would fill it in. */
+type GeneratorSchema = Parameters<typeof getExampleFromSchema>[0];
+
+/**
+ * Scalar's generator fills `date-time`, `date` and `time` strings with the moment its module was
+ * loaded, which would make every build's pages differ: a generated example shows GENERATED_MOMENT instead.
+ */
+export const GENERATED_MOMENT = { 'date-time': '2026-01-15T09:30:00.000Z', date: '2026-01-15', time: '09:30:00' } as const;
+const generate = (schema: GeneratorSchema, mode: 'request' | 'response') =>
+  getExampleFromSchema(schema, { emptyString: 'string', mode: mode === 'request' ? 'write' : 'read' });
+const loadMoment = new Map(Object.entries(GENERATED_MOMENT).map(([format, fixed]) => [generate({ type: 'string', format } as GeneratorSchema, 'response') as string, fixed]));
+
+function fixMoment(value: unknown): unknown {
+  if (typeof value === 'string') return loadMoment.get(value) ?? value;
+  if (Array.isArray(value)) return value.map(fixMoment);
+  if (isObject(value)) return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, fixMoment(v)]));
+  return value;
+}
+
+/** A value for a (dereferenced) schema, as the API client would fill it in (with a fixed moment for dates and times). */
 export function generateValue(schema: unknown, mode: 'request' | 'response'): unknown {
   if (!isObject(schema)) return undefined;
-  return getExampleFromSchema(schema as Parameters<typeof getExampleFromSchema>[0], {
-    emptyString: 'string',
-    mode: mode === 'request' ? 'write' : 'read',
-  });
+  return fixMoment(generate(schema as GeneratorSchema, mode));
 }
 
 const MAX_EXAMPLE_CHARS = 20_000;
