@@ -7,4 +7,4 @@ export async function getStaticPaths() {
   return (await guideEntries()).map((entry) => ({ params: { slug: entry.id }, props: { entry } }));
 }
 
-export const GET: APIRoute<{ entry: CollectionEntry<'docs'> }> = async ({ props, locals }) => markdownResponse((await guideTwin(props.entry, locals)).markdown);
+export const GET: APIRoute<{ entry: CollectionEntry<'docs'> }> = async ({ props, locals }) => markdownResponse(await guideTwin(props.entry, locals));

@@ -11,13 +11,13 @@ import { getCollection, getEntry, render, type CollectionEntry } from 'astro:con
 import { env, isProduction } from '../config/index.ts';
 import { sidebarPaths } from './navigation.ts';
 import { RECIPES_PATH, servicePath } from '../config/routes.ts';
-import { guideMarkdown, type ExportContext, type TwinEntry } from '../lib/twins/llms.ts';
+import { guideMarkdown, type ExportContext, type TwinEntry, type TwinLink } from '../lib/twins/llms.ts';
+import { oneLine } from '../lib/twins/markdown-text.ts';
 import { htmlToMarkdown } from '../lib/twins/html-to-markdown.ts';
 import { recipeMarkdown, recipesIndexMarkdown } from '../lib/twins/recipe-twins.ts';
 import type { ServiceModel } from '../lib/reference-model/service-model.ts';
 import { operationMarkdown, serviceMarkdown } from '../lib/twins/reference-twins.ts';
-import { changelogMarkdown, changelogTitle } from '../lib/twins/changelog-twins.ts';
-import { entrySummary, formatDay } from '../lib/changelog/change-words.ts';
+import { changelogAbout, changelogMarkdown, changelogTitle } from '../lib/twins/changelog-twins.ts';
 import { changelogTimeline } from './changelog-routes.ts';
 import { recipes } from './recipe-routes.ts';
 import { referenceServices } from './reference-routes.ts';
@@ -34,9 +34,11 @@ async function entryHtml(entry: CollectionEntry<'docs'> | CollectionEntry<'servi
 /** The page path of a guide: its entry id as Starlight routes it (`index` is the home page). */
 export const guidePath = (id: string) => (id === 'index' ? '/' : `/${id}/`);
 
-export async function guideTwin(entry: CollectionEntry<'docs'>, locals: APIContext['locals']): Promise<TwinEntry> {
-  const page = guideMarkdown({ title: entry.data.title, description: entry.data.description ?? '', html: await entryHtml(entry, locals) });
-  return { path: guidePath(entry.id), kind: 'guide', title: page.title, summary: page.summary, markdown: page.markdown };
+/** A guide as llms.txt lists it: its title and description, in one line each. */
+const guideLink = (entry: CollectionEntry<'docs'>): TwinLink => ({ path: guidePath(entry.id), kind: 'guide', title: oneLine(entry.data.title), summary: oneLine(entry.data.description ?? '') });
+
+export async function guideTwin(entry: CollectionEntry<'docs'>, locals: APIContext['locals']): Promise<string> {
+  return guideMarkdown({ title: entry.data.title, description: entry.data.description ?? '', html: await entryHtml(entry, locals) }).markdown;
 }
 
 /** A service's twin: facts and index from the model, its prose (if any) from its content entry. */
@@ -51,33 +53,46 @@ export async function guideEntries(): Promise<CollectionEntry<'docs'>[]> {
   return (await getCollection('docs')).filter((entry) => entry.id !== '404');
 }
 
-/** Every twin of the site, for llms-full.txt; and what the llms files say about the build. */
-export async function allTwins(locals: APIContext['locals']): Promise<{ twins: Map<string, TwinEntry>; order: string[]; context: ExportContext }> {
+/** A page of the site with a twin: how llms.txt lists it, and its Markdown, made only when asked for. */
+interface TwinSource extends TwinLink {
+  markdown: () => string | Promise<string>;
+}
+
+/** Every page with a twin, in one list for both llms files; and what they say about the build. */
+async function twinSources(locals: APIContext['locals']): Promise<{ sources: TwinSource[]; order: string[]; context: ExportContext }> {
   const services = await referenceServices();
-  const twins = new Map<string, TwinEntry>();
-  for (const entry of await guideEntries()) {
-    const twin = await guideTwin(entry, locals);
-    twins.set(twin.path, twin);
-  }
+  const sources: TwinSource[] = (await guideEntries()).map((entry) => ({ ...guideLink(entry), markdown: () => guideTwin(entry, locals) }));
   for (const service of services) {
-    twins.set(servicePath(service.id), { path: servicePath(service.id), kind: 'service', title: service.title, summary: service.purpose, markdown: await serviceTwin(service, locals) });
+    sources.push({ path: servicePath(service.id), kind: 'service', title: service.title, summary: service.purpose, markdown: () => serviceTwin(service, locals) });
     for (const op of service.operations) {
-      twins.set(op.href, { path: op.href, kind: 'operation', title: op.title, summary: `${op.method} ${op.path}`, markdown: operationMarkdown(op, service) });
+      sources.push({ path: op.href, kind: 'operation', title: op.title, summary: `${op.method} ${op.path}`, markdown: () => operationMarkdown(op, service) });
     }
   }
   const recipeList = await recipes();
-  twins.set(RECIPES_PATH, { path: RECIPES_PATH, kind: 'recipe', title: 'Recipes', summary: 'Researchers\' tasks end to end', markdown: recipesIndexMarkdown(recipeList) });
+  sources.push({ path: RECIPES_PATH, kind: 'recipe', title: 'Recipes', summary: 'Researchers\' tasks end to end', markdown: () => recipesIndexMarkdown(recipeList) });
   for (const recipe of recipeList) {
-    twins.set(recipe.href, { path: recipe.href, kind: 'recipe', title: recipe.title, summary: recipe.summary, markdown: recipeMarkdown(recipe) });
+    sources.push({ path: recipe.href, kind: 'recipe', title: recipe.title, summary: recipe.summary, markdown: () => recipeMarkdown(recipe) });
   }
   // The changelogs: the whole site's (in the sidebar's order, so llms-full.txt has it), then each service's.
   const timeline = await changelogTimeline();
   for (const view of [timeline.site, ...timeline.services.values()]) {
-    const latest = view.entries[0];
-    const about = `${view.service ? '' : "every service's recorded API changes, classified breaking, non-breaking, deprecated or annotation; "}${latest ? `latest ${formatDay(latest.date)}: ${entrySummary(latest)}` : 'no change recorded yet'} RSS: ${view.feedPath}`;
-    twins.set(view.path, { path: view.path, kind: 'changelog', title: changelogTitle(view), summary: about, markdown: changelogMarkdown(view) });
+    sources.push({ path: view.path, kind: 'changelog', title: changelogTitle(view), summary: changelogAbout(view), markdown: () => changelogMarkdown(view) });
   }
-  return { twins, order: sidebarPaths(), context: { environment: env.label, isProduction, services, recipes: recipeList } };
+  return { sources, order: sidebarPaths(), context: { environment: env.label, isProduction, services, recipes: recipeList } };
+}
+
+/** What llms.txt lists: every page with a twin, by path; no Markdown is made. */
+export async function twinLinks(locals: APIContext['locals']): Promise<{ twins: Map<string, TwinLink>; order: string[]; context: ExportContext }> {
+  const { sources, order, context } = await twinSources(locals);
+  return { twins: new Map(sources.map(({ markdown: _, ...link }) => [link.path, link])), order, context };
+}
+
+/** Every twin of the site with its Markdown, for llms-full.txt. */
+export async function allTwins(locals: APIContext['locals']): Promise<{ twins: Map<string, TwinEntry>; order: string[]; context: ExportContext }> {
+  const { sources, order, context } = await twinSources(locals);
+  const twins = new Map<string, TwinEntry>();
+  for (const { markdown, ...link } of sources) twins.set(link.path, { ...link, markdown: await markdown() });
+  return { twins, order, context };
 }
 
 export const markdownResponse = (markdown: string) => new Response(markdown, { headers: { 'content-type': 'text/markdown; charset=utf-8' } });

@@ -26,6 +26,13 @@ function entryMarkdown(entry: TimelineEntry, withService: boolean): string {
   return lines.join('\n');
 }
 
+/** A changelog page in one line, for llms.txt: what it holds, its latest entry and its feed. */
+export function changelogAbout(view: ChangelogView): string {
+  const latest = view.entries[0];
+  const holds = view.service ? '' : "every service's recorded API changes, classified breaking, non-breaking, deprecated or annotation; ";
+  return `${holds}${latest ? `latest ${formatDay(latest.date)}: ${entrySummary(latest)}` : 'no change recorded yet'} RSS: ${view.feedPath}`;
+}
+
 export function changelogMarkdown(view: ChangelogView): string {
   const parts = [`# ${changelogTitle(view)}`, `> ${changelogIntro(view.service?.title)}`];
   const links = [`RSS feed: ${view.feedPath}`];

@@ -9,13 +9,18 @@ import type { RecipeModel } from '../workflows/recipe-model.ts';
 import { htmlToMarkdown } from './html-to-markdown.ts';
 import { oneLine } from './markdown-text.ts';
 
-export interface TwinEntry {
+/** A page as llms.txt lists it. */
+export interface TwinLink {
   /** The HTML page's path (`/authentication/`). */
   path: string;
   kind: 'guide' | 'service' | 'operation' | 'changelog' | 'recipe';
   title: string;
   /** One line about the page. */
   summary: string;
+}
+
+/** A page with its Markdown twin, as llms-full.txt gives it. */
+export interface TwinEntry extends TwinLink {
   markdown: string;
 }
 
@@ -37,9 +42,9 @@ export interface ExportContext {
 }
 
 /** Guides in the sidebar's order, then any other guide page by path. */
-function guidesInOrder(twins: Map<string, TwinEntry>, order: string[]): TwinEntry[] {
+function guidesInOrder<T extends TwinLink>(twins: Map<string, T>, order: string[]): T[] {
   const guides = [...twins.values()].filter((t) => t.kind === 'guide');
-  const rank = (t: TwinEntry) => (order.includes(t.path) ? order.indexOf(t.path) : order.length);
+  const rank = (t: T) => (order.includes(t.path) ? order.indexOf(t.path) : order.length);
   return guides.sort((a, b) => rank(a) - rank(b) || a.path.localeCompare(b.path));
 }
 
@@ -57,7 +62,7 @@ function intro(context: ExportContext): string {
 
 const link = (title: string, url: string, about: string) => `- [${title}](${url})${about ? `: ${oneLine(about)}` : ''}`;
 
-export function llmsIndex(twins: Map<string, TwinEntry>, order: string[], context: ExportContext): string {
+export function llmsIndex(twins: Map<string, TwinLink>, order: string[], context: ExportContext): string {
   const lines = ['# ALA API portal', '', `> ${intro(context)}`, '', '## Guides', ''];
   for (const guide of guidesInOrder(twins, order)) lines.push(link(guide.title, markdownPath(guide.path), guide.summary));
   if (context.recipes.length) {
