@@ -1,6 +1,6 @@
 /**
  * `<copy-button>`: its button copies the element's `data-copy-text` and says so ("Copied").
- * The button is hidden until this runs: without JavaScript there is nothing to copy with.
+ * Until this runs the button keeps its place but is not seen (theme.css, `:not(:defined)`): without JavaScript there is nothing to copy with.
  */
 import { copyWithFeedback } from './clipboard.ts';
 

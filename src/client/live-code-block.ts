@@ -3,6 +3,7 @@
  * occurrence map): lines that match a line of the built code keep its highlighting, others are
  * shown plain, and the block's copy button copies the code shown.
  */
+import { sampleLanguages, type SampleSet } from '../lib/samples/languages.ts';
 
 /** The text of one rendered line (Expressive Code writes an empty line as a newline). */
 const lineText = (row: Element) => (row.textContent === '\n' ? '' : (row.textContent ?? ''));
@@ -43,5 +44,19 @@ export class LiveCodeBlock {
     for (const extra of rows.slice(lines.length)) extra.remove();
     // Expressive Code's copy button reads the code from here, with U+007F for line breaks.
     this.#copy?.setAttribute('data-code', text.replace(/\n/g, '\u007f'));
+  }
+}
+
+/** The code blocks of one group of language tabs, shown together: each language's code in its tab. */
+export class LiveSampleTabs {
+  readonly #blocks: LiveCodeBlock[];
+
+  /** `group`: the element holding the tabs' `.expressive-code` blocks, which are in the order of sampleLanguages(). */
+  constructor(group: ParentNode | null) {
+    this.#blocks = [...(group?.querySelectorAll<HTMLElement>('.expressive-code') ?? [])].map((block) => new LiveCodeBlock(block));
+  }
+
+  show(samples: SampleSet): void {
+    for (const [i, language] of sampleLanguages(samples).entries()) this.#blocks[i]?.show(samples[language.key] ?? '');
   }
 }

@@ -10,9 +10,8 @@ import { countText, explainCount, explainTileErrors, type CountResult, type Prob
 import { mapSamples } from '../lib/occurrence-map/map-code.ts';
 import { fetchCount } from '../lib/occurrence-map/service-calls.ts';
 import { DEFAULT_STATE, hasView, MAX_ZOOM, MIN_ZOOM, parseState, roundView, stateToSearch, type MapState, type MapView } from '../lib/occurrence-map/state.ts';
-import { sampleLanguages } from '../lib/samples/languages.ts';
 import { copyWithFeedback } from './clipboard.ts';
-import { LiveCodeBlock } from './live-code-block.ts';
+import { LiveSampleTabs } from './live-code-block.ts';
 import { MapForm } from './map-form.ts';
 import { MapLegend } from './map-legend.ts';
 
@@ -41,7 +40,7 @@ class OccurrenceMap extends HTMLElement {
   #count: CountResult | undefined;
   #countRequest: AbortController | undefined;
   #failedTiles = 0;
-  #samples: LiveCodeBlock[] = [];
+  #samples: LiveSampleTabs | undefined;
   #form!: MapForm;
   #legend!: MapLegend;
 
@@ -56,7 +55,7 @@ class OccurrenceMap extends HTMLElement {
     this.#state = parseState(location.search);
     this.#viewInUrl = hasView(location.search);
     if (!this.#viewInUrl) this.#state = { ...this.#state, view: this.#defaultView() };
-    this.#samples = [...this.querySelectorAll<HTMLElement>('[data-map-samples] .expressive-code')].map((block) => new LiveCodeBlock(block));
+    this.#samples = new LiveSampleTabs(this.querySelector('[data-map-samples]'));
     this.#form = new MapForm(this, () => this.#schedule(), () => this.#update());
     this.#legend = new MapLegend(this.#el('[data-legend]'));
     this.#el('[data-map-placeholder]').textContent = 'Loading the map…';
@@ -223,9 +222,7 @@ class OccurrenceMap extends HTMLElement {
     const url = getMapUrl(this.#api, state, state, state.view, image);
     this.#el('[data-getmap-url]').textContent = url;
     this.#el<HTMLAnchorElement>('[data-getmap-link]').href = url;
-    const samples = mapSamples({ api: this.#api, tiles: this.dataset['tiles'] ?? '', query: state, style: state, view: state.view, image });
-    // The blocks are in tab order, which is the order of sampleLanguages().
-    for (const [i, language] of sampleLanguages(samples).entries()) this.#samples[i]?.show(samples[language.key] ?? '');
+    this.#samples?.show(mapSamples({ api: this.#api, tiles: this.dataset['tiles'] ?? '', query: state, style: state, view: state.view, image }));
   }
 
   #wireResults(): void {
