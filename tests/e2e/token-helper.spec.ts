@@ -26,6 +26,10 @@ test.beforeEach(async ({ page }) => {
   // The provider's development login page imports a web font; nothing here reaches the internet.
   await page.route(/^https:\/\/fonts\.(googleapis|gstatic)\.com\//, (route) => route.abort());
 });
+test.afterEach(async ({ page }) => {
+  // A handler still running when the context closes must not hold the teardown.
+  await page.unrouteAll({ behavior: 'ignoreErrors' });
+});
 
 const form = (page: Page) => page.locator('[data-signin-form]');
 
@@ -92,8 +96,13 @@ test('the whole flow ends with a displayed token, a clean address bar and nothin
 });
 
 test('each sign-in sends a fresh challenge and state', async ({ page }) => {
+  // Each sign-in is followed to the provider's login form, so that the test never ends (and its
+  // context never closes) in the middle of the provider's redirects.
+  const loginForm = page.locator('input[name="login"]');
   const first = new URL((await startSignIn(page, ala)).url()).searchParams;
+  await expect(loginForm).toBeVisible();
   const second = new URL((await startSignIn(page, ala)).url()).searchParams;
+  await expect(loginForm).toBeVisible();
   expect(second.get('code_challenge')).not.toBe(first.get('code_challenge'));
   expect(second.get('state')).not.toBe(first.get('state'));
 });
