@@ -13,7 +13,5 @@ export function proxied(url: string, proxyOrigin: string): string {
 /** The real URL of a path on the proxy, or undefined when it is not one. */
 export function upstreamOf(pathAndQuery: string): string | undefined {
   const match = /^\/(https?)\/([^/?#]+)(\/[^#]*)?$/.exec(pathAndQuery);
-  if (!match) return undefined;
-  const rest = match[3] ?? '/';
-  return `${match[1]}://${match[2]}${rest.startsWith('/') ? rest : `/${rest}`}`;
+  return match ? `${match[1]}://${match[2]}${match[3] ?? '/'}` : undefined;
 }
