@@ -71,7 +71,7 @@ export interface ReportInput {
 
 export function buildReport(input: ReportInput): VerifyReport {
   const real = input.realUrl ?? ((url: string) => url);
-  const requestOf = (step: StepResult | undefined) => (step ? `${step.method} ${real(step.url)}` : undefined);
+  const requestOf = (step: StepResult) => `${step.method} ${real(step.url)}`;
   const byWorkflow = new Map(input.exampleResults.map((r) => [r.workflowId, r]));
   const services: ServiceReport[] = [];
   for (const service of input.services) {
@@ -79,7 +79,6 @@ export function buildReport(input: ReportInput): VerifyReport {
     for (const check of input.plan.checks.filter((c) => c.serviceId === service.id)) {
       const result = byWorkflow.get(check.workflowId);
       const step = result?.steps[0];
-      const request = requestOf(step);
       if (!result || !step) {
         operations.push({ operationId: check.operationId, href: check.href, outcome: 'skipped', detail: input.stopped ? 'not sent: the run stopped' : 'Respect did not run it' });
         continue;
@@ -88,7 +87,7 @@ export function buildReport(input: ReportInput): VerifyReport {
         operationId: check.operationId,
         href: check.href,
         outcome: result.passed ? 'passed' : 'failed',
-        ...(request ? { request } : {}),
+        request: requestOf(step),
         ...(step.status !== undefined ? { status: step.status } : {}),
         ...(!result.passed ? { detail: step.mismatch ?? 'failed' } : {}),
       });
@@ -106,7 +105,7 @@ export function buildReport(input: ReportInput): VerifyReport {
     const ran = (result?.steps ?? []).map((s) => ({
       stepId: s.stepId,
       outcome: s.passed ? ('passed' as const) : ('failed' as const),
-      request: requestOf(s)!,
+      request: requestOf(s),
       ...(s.status !== undefined ? { status: s.status } : {}),
       ...(s.mismatch ? { detail: s.mismatch } : {}),
     }));
