@@ -5,7 +5,7 @@
  * operation so that Redocly Respect sends it and checks the answer's status, content type and
  * body against the document. Operations it cannot check are listed with the reason.
  */
-import type { OperationModel } from '../reference-model/operation-model.ts';
+import type { ParameterModel } from '../reference-model/operation-model.ts';
 import type { ServiceModel } from '../reference-model/service-model.ts';
 import { valueTexts } from '../samples/sample-request.ts';
 
@@ -37,10 +37,8 @@ export interface ExamplePlan {
 /** The workflow id of an operation's example (Arazzo ids: letters, digits, `_` and `-`). */
 const exampleWorkflowId = (serviceId: string, operationId: string) => `${serviceId}--${operationId}`.replace(/[^A-Za-z0-9_-]/g, '_');
 
-function documented(op: OperationModel, name: string, where: string): boolean {
-  const param = op.parameters.find((p) => p.name === name && p.in === where);
-  return !param || param.example !== undefined || param.schema.default !== undefined || param.schema.enum.length > 0;
-}
+/** Whether the document gives a parameter's value (an example, a default, an enum), so the sample's value is not made up from its type. */
+const documented = (param: ParameterModel) => param.example !== undefined || param.schema.default !== undefined || param.schema.enum.length > 0;
 
 /** What `verify:live` checks of these services (all, when `only` is empty). */
 export function examplePlan(services: readonly ServiceModel[], only: readonly string[] = []): ExamplePlan {
@@ -53,8 +51,12 @@ export function examplePlan(services: readonly ServiceModel[], only: readonly st
       }
       const base = { serviceId: service.id, operationId: op.operationId, href: op.href };
       const chosen = op.sample.parameters;
-      const required = (name: string, where: string) => op.parameters.some((p) => p.name === name && p.in === where && p.required);
-      const missing = chosen.filter((p) => required(p.name, p.in) && !documented(op, p.name, p.in)).map((p) => p.name);
+      const missing = chosen
+        .filter((p) => {
+          const param = op.parameters.find((q) => q.name === p.name && q.in === p.in);
+          return param?.required && !documented(param);
+        })
+        .map((p) => p.name);
       if (missing.length) {
         plan.skipped.push({ ...base, reason: `no documented example for ${missing.map((m) => `\`${m}\``).join(', ')}` });
         continue;
