@@ -9,11 +9,12 @@ import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { markdownPath } from '../../src/config/routes.ts';
 import { isServiceId } from '../../src/config/services.ts';
+import type { SampleLanguage } from '../../src/lib/samples/languages.ts';
 import { valueTexts } from '../../src/lib/samples/sample-request.ts';
 import type { OperationModel } from '../../src/lib/reference-model/operation-model.ts';
 import { receivedBy, type ReceivedRequest } from '../support/api-server.ts';
 import { documentsIn } from '../support/documents.ts';
-import { runSamples, twinSamples, type SampleLanguage } from '../support/sample-runner.ts';
+import { runSamples, twinSamples } from '../support/sample-runner.ts';
 import { SANDBOX_API_PORT } from '../support/sites.ts';
 
 const api = `http://127.0.0.1:${SANDBOX_API_PORT}`;

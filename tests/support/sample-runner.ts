@@ -10,8 +10,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-
-export type SampleLanguage = 'shell' | 'python' | 'r';
+import { SAMPLE_LANGUAGES, type SampleLanguage } from '../../src/lib/samples/languages.ts';
 
 export interface SampleRun {
   ok: boolean;
@@ -95,8 +94,8 @@ export async function runSamples(language: SampleLanguage, samples: readonly str
   }
 }
 
-/** The samples of an operation's Markdown twin, by language (the page shows the same code). */
+/** The samples of an operation's Markdown twin, by language (the page shows the same code), each under its label in bold. */
 export function twinSamples(markdown: string): Record<SampleLanguage, string> {
   const block = (label: string) => new RegExp(String.raw`\*\*${label}\*\*\n\n(\`{3,})\w*\n([\s\S]*?)\n\1\n`).exec(markdown)?.[2] ?? '';
-  return { shell: block('Shell'), python: block('Python'), r: block('R') };
+  return Object.fromEntries(SAMPLE_LANGUAGES.map((l) => [l.key, block(l.label)])) as Record<SampleLanguage, string>;
 }

@@ -16,14 +16,14 @@ import { bearerSamples, clientCredentialsSamples, discoverySamples, openAccessSa
 import { mapSamples } from '../../src/lib/occurrence-map/map-code.ts';
 import { SAMPLE_IMAGE } from '../../src/lib/occurrence-map/requests.ts';
 import { DEFAULT_STATE } from '../../src/lib/occurrence-map/state.ts';
-import type { SampleSet } from '../../src/lib/samples/languages.ts';
+import { SAMPLE_LANGUAGES, type SampleLanguage, type SampleSet } from '../../src/lib/samples/languages.ts';
 import { requestSamples } from '../../src/lib/samples/request-samples.ts';
 import { sampleRequest } from '../../src/lib/samples/sample-request.ts';
-import { startApiServer, type ApiServer } from '../support/api-server.ts';
+import { startApiServer, type ApiServer, type ReceivedRequest } from '../support/api-server.ts';
 import { startProvider, type RunningProvider } from '../support/oidc-provider.ts';
-import { CREDENTIALS, runSamples, type SampleLanguage } from '../support/sample-runner.ts';
+import { CREDENTIALS, runSamples, type SampleRun } from '../support/sample-runner.ts';
 
-const LANGUAGES: SampleLanguage[] = ['shell', 'python', 'r'];
+const LANGUAGES = SAMPLE_LANGUAGES.map((l) => l.key);
 const MACHINE = { clientId: 'your-client-id', clientSecret: 'guide-test-secret' };
 let api: ApiServer;
 let provider: RunningProvider;
@@ -43,15 +43,15 @@ afterAll(async () => {
   await provider?.close();
 });
 
-/** Runs one group of samples in every language; each must run, and send what `check` accepts. */
-async function runAll(samples: SampleSet) {
-  const runs: Partial<Record<SampleLanguage, { result: { ok: boolean; error?: string }; sent: typeof api.received }>> = {};
+/** Runs one group of samples in every language: how each ran, and what it sent. */
+async function runAll(samples: SampleSet): Promise<Record<SampleLanguage, { result: SampleRun; sent: ReceivedRequest[] }>> {
+  const runs = {} as Record<SampleLanguage, { result: SampleRun; sent: ReceivedRequest[] }>;
   for (const language of LANGUAGES) {
     const from = api.received.length;
     const [result] = await runSamples(language, [samples[language]]);
     runs[language] = { result: result!, sent: api.received.slice(from) };
   }
-  return runs as Record<SampleLanguage, { result: { ok: boolean; error?: string }; sent: typeof api.received }>;
+  return runs;
 }
 
 describe('guide samples', () => {
