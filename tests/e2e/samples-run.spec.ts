@@ -24,6 +24,8 @@ const twin = (op: OperationModel) => readFileSync(join('dist-sandbox', markdownP
 
 /** Who sent a request: each language's HTTP library says so in its User-Agent. */
 const SENDER: Record<SampleLanguage, RegExp> = { shell: /^curl\//, python: /^python-requests\//, r: /httr2/ };
+/** What the loopback API has received from a language's samples so far. */
+const sentBy = async (language: SampleLanguage) => (await receivedBy(api)).filter((r) => SENDER[language].test(String(r.headers['user-agent'])));
 
 /** A body as compared: JSON parsed, form fields sorted, multipart by its field names. */
 function bodyOf(mediaType: string, text: string): unknown {
@@ -66,7 +68,7 @@ for (const language of ['shell', 'python', 'r'] as const) {
     const samples = operations.map((op) => twinSamples(twin(op))[language]);
     expect(samples.filter((code) => !code), 'every operation has a sample').toEqual([]);
     for (const op of operations) expect(documented(op).origin, `${op.operationId} is sent to the loopback API`).toBe(api);
-    const from = (await receivedBy(api)).filter((r) => SENDER[language].test(String(r.headers['user-agent']))).length;
+    const from = (await sentBy(language)).length;
 
     const started = Date.now();
     const results = await runSamples(language, samples);
@@ -74,7 +76,7 @@ for (const language of ['shell', 'python', 'r'] as const) {
     const failed = results.flatMap((r, i) => (r.ok ? [] : [`${operations[i]!.serviceId}/${operations[i]!.operationId}: ${r.error}`]));
     expect(failed, 'samples that did not run').toEqual([]);
 
-    const received = (await receivedBy(api)).filter((r) => SENDER[language].test(String(r.headers['user-agent']))).slice(from);
+    const received = (await sentBy(language)).slice(from);
     expect(received.length, 'one request per sample').toBe(operations.length);
     const mismatches = operations.flatMap((op, i) => {
       const { origin: _, ...want } = documented(op);
