@@ -14,7 +14,7 @@ const fromBrowser = (r: ReceivedRequest) => /Chrome\//.test(String(r.headers['us
 /** Waits until the run's loopback API has received a request from the browser that `match` accepts. */
 export async function received(match: (r: ReceivedRequest) => boolean): Promise<ReceivedRequest> {
   let found: ReceivedRequest | undefined;
-  await expect.poll(async () => (found = (await receivedBy(api)).find((r) => fromBrowser(r) && match(r))), { timeout: 15_000 }).toBeDefined();
+  await expect.poll(async () => (found = (await allReceived(match))[0]), { timeout: 15_000 }).toBeDefined();
   return found!;
 }
 
