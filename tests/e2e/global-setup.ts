@@ -11,7 +11,7 @@ import { copyFileSync, existsSync, mkdirSync, readdirSync, rmSync } from 'node:f
 import { join, resolve } from 'node:path';
 import { startApiServer, tileTemplate } from '../support/api-server.ts';
 import { buildSite as build, reusableBuild as reuse } from '../support/site-build.ts';
-import { NGINX_PROVIDER_PORT, PROVIDER_PORTS, SANDBOX_API_PORT } from '../support/sites.ts';
+import { NGINX_PROVIDER_PORT, PROVIDER_PORTS, SANDBOX_API_PORT, sandboxApi } from '../support/sites.ts';
 
 export const SANDBOX_DOCS = resolve('dist-sandbox-openapi');
 const REAL_USER_DETAILS = resolve('../shared/reference/openapi/user-details.real.json');
@@ -31,8 +31,8 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   copyFileSync(existsSync(REAL_USER_DETAILS) ? REAL_USER_DETAILS : 'tests/fixtures/openapi/tolerated.json', join(SANDBOX_DOCS, 'user-details.real.json'));
   if (!reuse('dist-sandbox')) build('dist-sandbox', {
     ALA_OPENAPI_DIR: SANDBOX_DOCS,
-    ALA_API_BASE: `http://127.0.0.1:${SANDBOX_API_PORT}`,
-    ALA_TILE_URL: tileTemplate(`http://127.0.0.1:${SANDBOX_API_PORT}`),
+    ALA_API_BASE: sandboxApi,
+    ALA_TILE_URL: tileTemplate(sandboxApi),
     // The token helper tests' OpenID providers, which the Content-Security-Policy must allow.
     ALA_CSP_CONNECT: [...PROVIDER_PORTS, NGINX_PROVIDER_PORT].map((port) => `http://127.0.0.1:${port}`).join(' '),
   });

@@ -3,7 +3,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { MAP_TEST_QUERIES, receivedBy } from '../support/api-server.ts';
 import { axeViolations } from '../support/axe.ts';
 import { recordCspViolations } from '../support/csp.ts';
-import { sandboxSite, SANDBOX_API_PORT } from '../support/sites.ts';
+import { sandboxApi as API, sandboxSite } from '../support/sites.ts';
 
 /**
  * The occurrence map on the sandbox build, whose occurrences service and base-map tiles are the
@@ -11,7 +11,6 @@ import { sandboxSite, SANDBOX_API_PORT } from '../support/sites.ts';
  * refuses, drops or finds nothing for MAP_TEST_QUERIES. Every test maps its own query, so it can
  * pick its requests out of everything the shared API received.
  */
-const API = `http://127.0.0.1:${SANDBOX_API_PORT}`;
 const MAP_PATH = '/examples/occurrence-map/';
 const RAMP = '56FFFF00,10,56FFCC00,100,77FF9900,1000,AAFF6600,10000,FFD60A00';
 

@@ -15,9 +15,8 @@ import type { OperationModel } from '../../src/lib/reference-model/operation-mod
 import { receivedBy, type ReceivedRequest } from '../support/api-server.ts';
 import { documentsIn } from '../support/documents.ts';
 import { runSamples, twinSamples } from '../support/sample-runner.ts';
-import { SANDBOX_API_PORT } from '../support/sites.ts';
+import { sandboxApi as api } from '../support/sites.ts';
 
-const api = `http://127.0.0.1:${SANDBOX_API_PORT}`;
 const services = [...(await documentsIn('openapi', { ALA_API_BASE: api })).values()].filter((s) => isServiceId(s.id));
 const operations = services.flatMap((s) => s.operations);
 const twin = (op: OperationModel) => readFileSync(join('dist-sandbox', markdownPath(op.href)), 'utf8');

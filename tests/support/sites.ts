@@ -27,6 +27,8 @@ export const NGINX_PROVIDER_PORT = base + 34;
 /** A loopback port nothing listens on (an unreachable provider). */
 export const UNUSED_PORT = base + 29;
 export const sandboxSite = `http://127.0.0.1:${SITE_PORTS.sandbox}`;
+/** The sandbox build's API (its ALA_API_BASE): the loopback API of the run. */
+export const sandboxApi = `http://127.0.0.1:${SANDBOX_API_PORT}`;
 
 export const testingSite = `http://127.0.0.1:${SITE_PORTS.testing}`;
 /**

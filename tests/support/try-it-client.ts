@@ -1,9 +1,7 @@
 /** Browser-side helpers for "Try it" (Scalar's API client), and what the run's loopback API received. */
 import { expect, type Locator, type Page } from '@playwright/test';
 import { receivedBy, type ReceivedRequest } from './api-server.ts';
-import { SANDBOX_API_PORT } from './sites.ts';
-
-const api = `http://127.0.0.1:${SANDBOX_API_PORT}`;
+import { sandboxApi as api } from './sites.ts';
 
 /**
  * What the browser sent: the samples' test runs (curl, Python, R) send to the same loopback API,
