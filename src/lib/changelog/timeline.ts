@@ -27,7 +27,6 @@ export interface OperationLink {
 export interface TimelineChange {
   class: ChangeClass;
   message: string;
-  pointer: string;
   operations: OperationLink[];
 }
 
@@ -166,7 +165,7 @@ export function buildTimeline(records: ServiceChangelog[], services: TimelineSer
       return { label: `${op.method} ${op.path}`, summary: op.summary, ...(href ? { href } : {}), removed: op.removed === true };
     };
     (record?.entries ?? []).forEach((entry, i) => {
-      entries[i]!.changes = entry.changes.map((change) => ({ class: change.class, message: change.message, pointer: change.pointer, operations: change.operations.map(link) }));
+      entries[i]!.changes = entry.changes.map((change) => ({ class: change.class, message: change.message, operations: change.operations.map(link) }));
     });
     recordedOf.set(service.id, entries.map((entry, i) => ({ entry, changes: record?.entries[i]?.changes ?? [] })).reverse());
     entriesOf.set(service.id, [...entries].reverse());
