@@ -9,7 +9,7 @@ import { z } from 'zod';
 export const CHANGE_CLASSES = ['breaking', 'non-breaking', 'deprecated', 'annotation'] as const;
 export type ChangeClass = (typeof CHANGE_CLASSES)[number];
 
-export const changedOperationSchema = z.object({
+const changedOperationSchema = z.object({
   /** Upper case: `GET`. */
   method: z.string(),
   path: z.string(),
@@ -24,7 +24,7 @@ export const changedOperationSchema = z.object({
   description: z.string().optional(),
 });
 
-export const recordedChangeSchema = z.object({
+const recordedChangeSchema = z.object({
   class: z.enum(CHANGE_CLASSES),
   operations: z.array(changedOperationSchema),
   /** JSON pointer into the document that has the change (the older one for a removal). */
@@ -33,7 +33,7 @@ export const recordedChangeSchema = z.object({
   message: z.string(),
 });
 
-export const changelogEntrySchema = z.object({
+const changelogEntrySchema = z.object({
   /** When it was recorded: an ISO date-time in UTC. */
   date: z.iso.datetime(),
   /** What changed, in the recorder's words. */
