@@ -5,7 +5,7 @@
  * noticing. These differences let src/lib/changelog/api-diff.ts find such changes and name them.
  */
 import { isObject, type Json } from '../openapi/json.ts';
-import { escapeSegment, pointerSegments } from '../openapi/pointer.ts';
+import { escapeSegment, pointerSegments, resolvePointer } from '../openapi/pointer.ts';
 import { forEachRef } from '../openapi/references.ts';
 import { forEachOperation, HTTP_METHODS } from '../openapi/walk.ts';
 
@@ -66,9 +66,8 @@ function reachedComponents(document: Json, roots: unknown[]): Set<string> {
       const component = componentOf(pointerSegments(ref));
       if (!component || reached.has(component)) return;
       reached.add(component);
-      let node: unknown = document;
-      for (const segment of pointerSegments(component)) node = isObject(node) ? node[segment] : undefined;
-      queue.push(node);
+      const found = resolvePointer(document, component);
+      if (found.found) queue.push(found.value);
     });
   }
   return reached;
