@@ -14,6 +14,9 @@ export const CLASS_LABELS: Record<ChangeClass, { label: string; meaning: string 
 
 export const CHANGELOG_TITLE = 'API changelog';
 
+/** What the entries are sorted into, as the feeds and llms.txt say it: `classified breaking, non-breaking, deprecated or annotation`. */
+export const CLASSIFIED = `classified ${CHANGE_CLASSES.slice(0, -1).join(', ')} or ${CHANGE_CLASSES.at(-1)}`;
+
 /** The opening of the changelog pages (the whole site's, or one service's). */
 export function changelogIntro(serviceTitle?: string): string {
   const what = serviceTitle ? `the ${serviceTitle} API's OpenAPI document` : "each service's OpenAPI document";
@@ -61,6 +64,11 @@ type MessagePart = string | { code: string };
 /** A recorded sentence as parts: what is between backticks is code. */
 export function messageParts(message: string): MessagePart[] {
   return message.split(/(`[^`]*`)/).flatMap((piece): MessagePart[] => (!piece ? [] : piece.startsWith('`') && piece.endsWith('`') && piece.length > 1 ? [{ code: piece.slice(1, -1) }] : [piece]));
+}
+
+/** Said after a removed operation where an entry lists it: ` (removed: <its last summary>)`, the summary through `text` (escaped or on one line, as the format needs). */
+export function removedMention(summary: string, text: (summary: string) => string = (s) => s): string {
+  return ` (removed${summary ? `: ${text(summary)}` : ''})`;
 }
 
 /** The badge of an operation changed lately: `Changed 6 Dec 2026`, and says so when the change breaks clients. */

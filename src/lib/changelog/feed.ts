@@ -4,7 +4,7 @@
  * changelog page; a breaking entry says so in its title; the content lists every change.
  */
 import type { RSSOptions } from '@astrojs/rss';
-import { CHANGELOG_TITLE, CLASS_LABELS, entrySummary, messageParts } from './change-words.ts';
+import { CHANGELOG_TITLE, CLASS_LABELS, CLASSIFIED, entrySummary, messageParts, removedMention } from './change-words.ts';
 import type { ChangelogView, TimelineEntry } from './timeline.ts';
 
 const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
@@ -22,7 +22,7 @@ function entryHtml(entry: TimelineEntry, site: URL): string {
     const operations = change.operations.map((op) => {
       const label = `<code>${escapeHtml(op.label)}</code>`;
       const linked = op.href ? `<a href="${escapeHtml(new URL(op.href, site).href)}">${label}</a>` : label;
-      return op.removed ? `${linked} (removed${op.summary ? `: ${escapeHtml(op.summary)}` : ''})` : linked;
+      return op.removed ? `${linked}${removedMention(op.summary, escapeHtml)}` : linked;
     });
     return `<li><strong>${CLASS_LABELS[change.class].label}:</strong> ${messageHtml(change.message)}${operations.length ? ` — ${operations.join(', ')}` : ''}</li>`;
   });
@@ -34,7 +34,7 @@ export function feedOptions(view: ChangelogView, site: URL): RSSOptions {
   const what = view.service ? `the ${view.service.title} API` : 'the Atlas of Living Australia web APIs';
   return {
     title,
-    description: `Recorded changes to ${what}, each classified breaking, non-breaking, deprecated or annotation.`,
+    description: `Recorded changes to ${what}, each ${CLASSIFIED}.`,
     site: new URL(view.path, site).href,
     items: view.entries.map((entry) => ({
       title: `${view.service ? '' : `${entry.serviceTitle}: `}${entry.note}${entry.breaking ? ' (breaking)' : ''}`,

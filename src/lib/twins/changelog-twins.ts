@@ -5,7 +5,7 @@
  */
 import { markdownPath } from '../../config/routes.ts';
 import { CHANGE_CLASSES } from '../changelog/records.ts';
-import { CHANGELOG_TITLE, changelogIntro, CLASS_LABELS, entrySummary, formatDay, NO_ENTRIES, removedSentence } from '../changelog/change-words.ts';
+import { CHANGELOG_TITLE, changelogIntro, CLASS_LABELS, CLASSIFIED, entrySummary, formatDay, NO_ENTRIES, removedMention, removedSentence } from '../changelog/change-words.ts';
 import type { ChangelogView, RemovedOperation, TimelineEntry } from '../changelog/timeline.ts';
 import { inlineCode, oneLine } from './markdown-text.ts';
 
@@ -19,7 +19,7 @@ function entryMarkdown(entry: TimelineEntry, withService: boolean): string {
   for (const change of entry.changes) {
     const operations = change.operations.map((op) => {
       const linked = op.href ? `[${inlineCode(op.label)}](${markdownPath(op.href)})` : inlineCode(op.label);
-      return op.removed ? `${linked} (removed${op.summary ? `: ${oneLine(op.summary)}` : ''})` : linked;
+      return op.removed ? `${linked}${removedMention(op.summary, oneLine)}` : linked;
     });
     lines.push(`- **${CLASS_LABELS[change.class].label}**: ${oneLine(change.message)}${operations.length ? ` — ${operations.join(', ')}` : ''}`);
   }
@@ -29,7 +29,7 @@ function entryMarkdown(entry: TimelineEntry, withService: boolean): string {
 /** A changelog page in one line, for llms.txt: what it holds, its latest entry and its feed. */
 export function changelogAbout(view: ChangelogView): string {
   const latest = view.entries[0];
-  const holds = view.service ? '' : "every service's recorded API changes, classified breaking, non-breaking, deprecated or annotation; ";
+  const holds = view.service ? '' : `every service's recorded API changes, ${CLASSIFIED}; `;
   return `${holds}${latest ? `latest ${formatDay(latest.date)}: ${entrySummary(latest)}` : 'no change recorded yet'} RSS: ${view.feedPath}`;
 }
 
