@@ -30,20 +30,20 @@ export async function serviceChangelogRoutes(): Promise<{ params: { service: str
   return [...services.values()].map((view) => ({ params: { service: view.service!.id }, props: { view } }));
 }
 
-/** Every changelog page (the site's, then each service's), for routes named by a path without its leading slash and extension. */
-async function everyView(): Promise<ChangelogView[]> {
+/** Every changelog page, the site's then each service's: for the twin and feed routes, and the twins the llms files list. */
+export async function changelogViews(): Promise<ChangelogView[]> {
   const timeline = await changelogTimeline();
   return [timeline.site, ...timeline.services.values()];
 }
 
 /** `/changelog.md`, `/services/<id>/changelog.md`. */
 export async function changelogTwinRoutes(): Promise<{ params: { changelog: string }; props: { view: ChangelogView } }[]> {
-  return (await everyView()).map((view) => ({ params: { changelog: view.twinPath.slice(1, -'.md'.length) }, props: { view } }));
+  return (await changelogViews()).map((view) => ({ params: { changelog: view.twinPath.slice(1, -'.md'.length) }, props: { view } }));
 }
 
 /** `/changelog.xml`, `/services/<id>/changelog.xml`. */
 export async function changelogFeedRoutes(): Promise<{ params: { feed: string }; props: { view: ChangelogView } }[]> {
-  return (await everyView()).map((view) => ({ params: { feed: view.feedPath.slice(1, -'.xml'.length) }, props: { view } }));
+  return (await changelogViews()).map((view) => ({ params: { feed: view.feedPath.slice(1, -'.xml'.length) }, props: { view } }));
 }
 
 /** `/services/<id>/<slug>/` of each removed operation whose address no current operation has taken. */

@@ -18,7 +18,7 @@ import { recipeMarkdown, recipesIndexMarkdown } from '../lib/twins/recipe-twins.
 import type { ServiceModel } from '../lib/reference-model/service-model.ts';
 import { operationMarkdown, serviceMarkdown } from '../lib/twins/reference-twins.ts';
 import { changelogAbout, changelogMarkdown, changelogTitle } from '../lib/twins/changelog-twins.ts';
-import { changelogTimeline } from './changelog-routes.ts';
+import { changelogViews } from './changelog-routes.ts';
 import { recipes } from './recipe-routes.ts';
 import { referenceServices } from './reference-routes.ts';
 
@@ -74,8 +74,7 @@ async function twinSources(locals: APIContext['locals']): Promise<{ sources: Twi
     sources.push({ path: recipe.href, kind: 'recipe', title: recipe.title, summary: recipe.summary, markdown: () => recipeMarkdown(recipe) });
   }
   // The changelogs: the whole site's (in the sidebar's order, so llms-full.txt has it), then each service's.
-  const timeline = await changelogTimeline();
-  for (const view of [timeline.site, ...timeline.services.values()]) {
+  for (const view of await changelogViews()) {
     sources.push({ path: view.path, kind: 'changelog', title: changelogTitle(view), summary: changelogAbout(view), markdown: () => changelogMarkdown(view) });
   }
   return { sources, order: sidebarPaths(), context: { environment: env.label, isProduction, services, recipes: recipeList } };
