@@ -10,7 +10,7 @@ import { idPart, operationAnchor, operationSlug, unique } from '../openapi/slug.
 import { forEachOperation, type HttpMethod, type OperationAt } from '../openapi/walk.ts';
 import type { SampleSet } from '../samples/languages.ts';
 import { requestSamples } from '../samples/request-samples.ts';
-import { parameterExample, sampleRequest, type SampleRequest } from '../samples/sample-request.ts';
+import { parameterExample, sampleRequest, valueText, type SampleRequest } from '../samples/sample-request.ts';
 import { generateValue, mediaExamples, type ExampleModel } from './examples.ts';
 import { schemaTree, type SchemaNode } from './schema-tree.ts';
 
@@ -96,8 +96,6 @@ export interface OperationModel extends OperationSummary {
   prev?: PageLink;
   next?: PageLink;
 }
-
-const exampleText = (v: unknown) => (typeof v === 'string' ? v : JSON.stringify(v));
 
 /** The URLs of a `servers` list, their variables set to their defaults. */
 function serverUrls(list: unknown): string[] {
@@ -198,7 +196,7 @@ export function operationModel(summary: OperationSummary, at: OperationAt, conte
         deprecated: d.p['deprecated'] === true,
         description: asString(d.p['description']),
         schema: tree(d.schema, `param-${location}-${d.name}`, 'request'),
-        ...(d.example !== undefined ? { example: exampleText(d.example) } : {}),
+        ...(d.example !== undefined ? { example: valueText(d.example) } : {}),
       })),
   );
 
