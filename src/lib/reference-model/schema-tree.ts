@@ -117,7 +117,8 @@ function constraints(schema: Json, mode: TreeOptions['mode']): string[] {
   return out;
 }
 
-function firstExample(schema: Json): unknown {
+/** A schema's own example: its `example`, else the first of its `examples`. */
+export function firstExample(schema: Json): unknown {
   if (schema['example'] !== undefined) return schema['example'];
   if (Array.isArray(schema['examples']) && schema['examples'].length) return schema['examples'][0];
   return undefined;

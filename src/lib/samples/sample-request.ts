@@ -5,6 +5,7 @@
  */
 import type { Access } from '../openapi/access.ts';
 import { isObject, type Json } from '../openapi/json.ts';
+import { firstExample } from '../reference-model/schema-tree.ts';
 
 /** A parameter's documented example: its own (`example`, first of `examples`), else its schema's. */
 export function parameterExample(param: Json, schema: Json): unknown {
@@ -13,9 +14,7 @@ export function parameterExample(param: Json, schema: Json): unknown {
     const first = Object.values(param['examples']).find(isObject);
     if (first && first['value'] !== undefined) return first['value'];
   }
-  if (schema['example'] !== undefined) return schema['example'];
-  if (Array.isArray(schema['examples']) && schema['examples'].length) return schema['examples'][0];
-  return undefined;
+  return firstExample(schema);
 }
 
 /** What the sample request needs of an operation. */
