@@ -17,7 +17,7 @@ function plainLine(text: string): Element {
   return row;
 }
 
-export class LiveCodeBlock {
+class LiveCodeBlock {
   /** The highlighted lines of the built code, by their text (kept at the first change, copied when reused). */
   #highlighted: Map<string, Element> | undefined;
   readonly #code: HTMLElement;

@@ -10,7 +10,7 @@ import { operationDocument } from './operation-document.ts';
 import { resolvePointer } from './pointer.ts';
 
 /** The name of the one example each parameter gets. */
-export const SAMPLE_EXAMPLE = 'Sample request';
+const SAMPLE_EXAMPLE = 'Sample request';
 
 /** A parameter of the document, its `$ref` followed (the copy's own object, safe to change). */
 function parameterObject(doc: Json, parameter: unknown): Json | undefined {

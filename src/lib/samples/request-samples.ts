@@ -84,7 +84,7 @@ const R_VECTOR = new RegExp(String.raw`(${R_STRING}) = c\(((?:${R_STRING}(?:, )?
  * vector elements of `...` must be length 1", from 1.0 on); the name written once per value
  * (`"fq" = "a", "fq" = "b"`) works in every httr2 version.
  */
-export function repeatedNames(code: string): string {
+function repeatedNames(code: string): string {
   const items = (values: string) => values.match(new RegExp(R_STRING, 'g')) ?? [];
   return code
     .replace(R_VECTOR_LINE, (_whole, indent: string, name: string, values: string, comma: string) =>
@@ -100,7 +100,7 @@ const PY_FIELD = new RegExp(String.raw`^(\s*)(${PY_STRING}): (${PY_STRING})(,?)$
  * A multipart body in Python: requests sends `data={…}` as a URL-encoded form, so the fields go
  * in `files=` as `(None, value)` pairs, which requests sends as multipart form fields.
  */
-export function multipartFields(code: string): string {
+function multipartFields(code: string): string {
   const start = code.indexOf('data={');
   const end = start < 0 ? -1 : code.indexOf('\n    }', start);
   if (end < 0) return code;
@@ -128,7 +128,7 @@ function closingParen(code: string, start: number): number {
  * R lists cannot tell `{}` from `[]`, and drop `null`s: a JSON body with either is sent from its
  * JSON text instead (jsonlite reads `{}` as a named list, which httr2 writes back as `{}`).
  */
-export function exactJsonBody(code: string, json: string | undefined): string {
+function exactJsonBody(code: string, json: string | undefined): string {
   if (json === undefined || !/\{\s*\}|\bnull\b/.test(json)) return code;
   const start = code.indexOf('req_body_json(');
   const end = start < 0 ? -1 : closingParen(code, start + 'req_body_json'.length);

@@ -45,7 +45,7 @@ export interface SampleRequest {
 }
 
 /** Optional parameters with an example that the request sends, beside every required one. */
-export const OPTIONAL_IN_SAMPLE = 4;
+const OPTIONAL_IN_SAMPLE = 4;
 
 /** A value as it travels in a URL, header or form field. */
 export function valueText(value: unknown): string {
