@@ -24,11 +24,14 @@ export function serviceOfOperationPath(pathname: string): string | undefined {
 }
 /**
  * The Markdown twin of a page: its path without the trailing slash, plus `.md`
- * (`/authentication/` → `/authentication.md`; the home page → `/index.md`).
+ * (`/authentication/` → `/authentication.md`; the home page → `/index.md`); a fragment stays
+ * (`/authentication/#discovery` → `/authentication.md#discovery`).
  */
-export function markdownPath(pathname: string): string {
+export function markdownPath(href: string): string {
+  const hash = href.indexOf('#');
+  const pathname = hash < 0 ? href : href.slice(0, hash);
   const trimmed = pathname.replace(/\/index\.html$/, '/').replace(/\/+$/, '');
-  return `${trimmed || '/index'}.md`;
+  return `${trimmed || '/index'}.md${hash < 0 ? '' : href.slice(hash)}`;
 }
 /** Every page has a Markdown twin but the 404 page. */
 export function hasMarkdownTwin(pathname: string): boolean {

@@ -41,8 +41,7 @@ function replace(parent: Element | Root, node: Element, replacement: ElementCont
 
 /** A link to one of the site's pages leads to its twin (`/services/` → `/services.md`). */
 function twinHref(href: string): string {
-  const match = /^(\/(?:[^/?#.]+\/)*)(#.*)?$/.exec(href);
-  return match ? `${markdownPath(match[1]!)}${match[2] ?? ''}` : href;
+  return /^\/(?:[^/?#.]+\/)*(#.*)?$/.test(href) ? markdownPath(href) : href;
 }
 
 function walk(parent: Element | Root): void {

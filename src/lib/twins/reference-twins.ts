@@ -14,11 +14,7 @@ import { codeBlock, inlineCode, oneLine, tableCell } from './markdown-text.ts';
 
 /** A sentence of the shared words in Markdown; links to pages lead to their twins. */
 export function wordsMarkdown(parts: Part[]): string {
-  const twin = (href: string) => {
-    const [path, fragment] = href.split('#', 2);
-    return `${markdownPath(path!)}${fragment ? `#${fragment}` : ''}`;
-  };
-  return parts.map((p) => (typeof p === 'string' ? p : 'code' in p ? inlineCode(p.code) : `[${p.text}](${twin(p.href)})`)).join('');
+  return parts.map((p) => (typeof p === 'string' ? p : 'code' in p ? inlineCode(p.code) : `[${p.text}](${markdownPath(p.href)})`)).join('');
 }
 
 /** Type, required, facts of a schema node, on one line: `string, required; default "x"; allowed …`. */
