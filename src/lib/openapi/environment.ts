@@ -6,7 +6,7 @@ import { rebase } from '../../config/resolve-environment.ts';
 import { environments, type Environment, type ServiceEndpoints } from '../../config/environments.ts';
 import type { ServiceId } from '../../config/services.ts';
 import { isObject, type Json } from './json.ts';
-import { forEachOperation } from './walk.ts';
+import { nestedServerHolders } from './walk.ts';
 
 const production = environments.production;
 
@@ -54,12 +54,7 @@ function moveNestedServers(doc: Json, env: Environment): void {
         return true;
       });
   };
-  const pathItems = new Set<Json>();
-  forEachOperation(doc, ({ pathItem, operation }) => {
-    pathItems.add(pathItem);
-    move(operation);
-  });
-  pathItems.forEach(move);
+  nestedServerHolders(doc).forEach(move);
 }
 
 /**

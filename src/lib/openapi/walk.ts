@@ -26,6 +26,13 @@ export function forEachOperation(doc: unknown, visit: (at: OperationAt) => void)
   }
 }
 
+/** The path items and operations of `doc`, each once: where servers of their own may be declared, below the document's. */
+export function nestedServerHolders(doc: unknown): Json[] {
+  const holders = new Set<Json>();
+  forEachOperation(doc, ({ pathItem, operation }) => holders.add(pathItem).add(operation));
+  return [...holders];
+}
+
 /** The number of operations of a document. */
 export function countOperations(doc: unknown): number {
   let n = 0;

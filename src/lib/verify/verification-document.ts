@@ -5,7 +5,7 @@
  * its content type only, since Respect can only compare text and JSON with a schema.
  */
 import { isObject, type Json } from '../openapi/json.ts';
-import { forEachOperation } from '../openapi/walk.ts';
+import { forEachOperation, nestedServerHolders } from '../openapi/walk.ts';
 import { proxied } from './proxy-address.ts';
 
 /** Media types Respect reads as text (and JSON), so a schema can be checked against them. */
@@ -17,7 +17,6 @@ export function verificationDocument(document: Json, proxyOrigin: string): Json 
     if (!Array.isArray(holder['servers'])) return;
     holder['servers'] = holder['servers'].map((s) => (isObject(s) && typeof s['url'] === 'string' && /^https?:/.test(s['url']) ? { ...s, url: proxied(s['url'], proxyOrigin) } : s));
   };
-  move(copy);
   const bytesUnchecked = (responses: unknown) => {
     for (const response of Object.values(isObject(responses) ? responses : {})) {
       const content = isObject(response) && isObject(response['content']) ? response['content'] : {};
@@ -26,13 +25,8 @@ export function verificationDocument(document: Json, proxyOrigin: string): Json 
       }
     }
   };
-  const items = new Set<Json>();
-  forEachOperation(copy, ({ pathItem, operation }) => {
-    items.add(pathItem);
-    move(operation);
-    bytesUnchecked(operation['responses']);
-  });
-  items.forEach(move);
+  [copy, ...nestedServerHolders(copy)].forEach(move);
+  forEachOperation(copy, ({ operation }) => bytesUnchecked(operation['responses']));
   // Responses reused through $ref live here.
   bytesUnchecked(isObject(copy['components']) ? copy['components']['responses'] : undefined);
   return copy;
