@@ -9,21 +9,21 @@ import { sampleLanguages, type SampleSet } from '../samples/languages.ts';
 import type { RecipeModel } from '../workflows/recipe-model.ts';
 import {
   codeNote,
-  followedUrl,
-  keptParts,
+  inputDefault,
   RECIPES_INTRO,
   resultParts,
-  retryParts,
-  securityParts,
+  stepFacts,
   stepHeading,
   stepLink,
   stepReference,
-  successParts,
   testedParts,
   valueParts,
+  type FactLine,
 } from '../workflows/recipe-words.ts';
 import { codeBlock, inlineCode, oneLine, tableCell } from './markdown-text.ts';
 import { wordsMarkdown } from './reference-twins.ts';
+
+const factLine = (line: FactLine) => wordsMarkdown(line.code !== undefined ? [{ code: line.code }, ...line.parts] : line.parts);
 
 export function recipeMarkdown(recipe: RecipeModel & { code: SampleSet }): string {
   const lines = [`# ${recipe.title}`, '', `> ${oneLine(recipe.summary)}`, ''];
@@ -39,28 +39,16 @@ export function recipeMarkdown(recipe: RecipeModel & { code: SampleSet }): strin
     '| --- | --- | --- | --- |',
   );
   for (const input of recipe.inputs) {
-    const shown = input.secret ? 'a secret: from the environment only' : input.shown !== undefined ? inlineCode(input.shown) : 'required';
-    lines.push(`| ${inlineCode(input.name)} | ${inlineCode(input.variable.shell)} | ${tableCell(input.description)} | ${shown} |`);
+    lines.push(`| ${inlineCode(input.name)} | ${inlineCode(input.variable.shell)} | ${tableCell(input.description)} | ${wordsMarkdown([inputDefault(input)])} |`);
   }
   lines.push('', '## Steps', '');
   for (const step of recipe.steps) {
     const link = stepLink(step);
     lines.push(`### ${link ? wordsMarkdown([{ href: link, text: stepHeading(step) }]) : stepHeading(step)}`, '', `${inlineCode(step.method)} ${wordsMarkdown(stepReference(step))}`, '');
     if (step.description) lines.push(step.description.trim(), '');
-    const followed = followedUrl(recipe, step);
-    if (followed) lines.push(`- Calls: ${wordsMarkdown(followed)}`);
-    if (step.parameters.length) {
-      lines.push('- Sends:');
-      for (const p of step.parameters) lines.push(`  - ${inlineCode(p.name)} (${p.in}): ${wordsMarkdown(valueParts(recipe, p.value))}`);
-    }
-    if (step.body) lines.push(`- Body: ${inlineCode(step.body.contentType)}: ${wordsMarkdown(valueParts(recipe, step.body.value))}`);
-    const security = securityParts(recipe, step);
-    if (security) lines.push(`- Credentials: ${wordsMarkdown(security)}`);
-    lines.push(`- Succeeds when: ${wordsMarkdown(successParts(step.success))}`);
-    if (step.retry) lines.push(`- Until then: ${wordsMarkdown(retryParts(step.retry))}`);
-    if (step.outputs.length) {
-      lines.push('- Keeps:');
-      for (const o of step.outputs) lines.push(`  - ${wordsMarkdown(keptParts(o))}`);
+    for (const fact of stepFacts(recipe, step)) {
+      if ('items' in fact) lines.push(`- ${fact.term}:`, ...fact.items.map((line) => `  - ${factLine(line)}`));
+      else lines.push(`- ${fact.term}: ${factLine(fact.line)}`);
     }
     lines.push('');
   }

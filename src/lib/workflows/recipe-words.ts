@@ -1,15 +1,15 @@
 /**
  * The words a recipe page and its Markdown twin share, written once as lists of parts
- * (text, `code`, links — src/lib/reference-model/words.ts): where each value a step sends comes
- * from, what makes a step succeed, when it is asked again, what it keeps, and the sections of
- * the page.
+ * (text, `code`, links — src/lib/reference-model/words.ts): an input's default, the facts of each
+ * step (what it calls, where each value it sends comes from, what makes it succeed, when it is
+ * asked again, what it keeps), and the sections of the page.
  */
 import { RECIPES_PATH } from '../../config/routes.ts';
 import type { Part } from '../reference-model/words.ts';
 import type { RetrySpec } from './arazzo.ts';
 import { pointerKeys, type AnswerPart, type Condition, type Literal, type ValueSource } from './expressions.ts';
 import { GALAH_VERSIONS } from './galah-code.ts';
-import type { RecipeModel, RecipeOutput, RecipeStep } from './recipe-model.ts';
+import type { RecipeInput, RecipeModel, RecipeOutput, RecipeStep } from './recipe-model.ts';
 
 /** The sections of a recipe page, for "On this page" and the twin. */
 export function recipeHeadings(recipe: RecipeModel): { depth: number; slug: string; text: string }[] {
@@ -42,8 +42,45 @@ export function stepReference(step: RecipeStep): Part[] {
   return [];
 }
 
+/**
+ * What an input's default is: a secret and an input without a default are read from the
+ * environment; otherwise its default value, which the page writes as code after "default" and
+ * the twin's Default column as code alone.
+ */
+export function inputDefault(input: RecipeInput): string | { code: string } {
+  if (input.secret) return 'a secret: from the environment only';
+  return input.shown === undefined ? 'required' : { code: input.shown };
+}
+
+/**
+ * A line of a step fact: what it is about when that is a name (a parameter, a content type),
+ * which the page writes as code of its own, then the words about it.
+ */
+export interface FactLine {
+  code?: string;
+  parts: Part[];
+}
+
+/** One fact of a step under its term: one line, or a list of them. */
+export type StepFact = { term: string; line: FactLine } | { term: string; items: FactLine[] };
+
+/** The facts of a step, in the order its page and twin list them; those that do not apply are left out. */
+export function stepFacts(recipe: RecipeModel, step: RecipeStep): StepFact[] {
+  const followed = followedUrl(recipe, step);
+  const security = securityParts(recipe, step);
+  return [
+    ...(followed ? [{ term: 'Calls', line: { parts: followed } }] : []),
+    ...(step.parameters.length ? [{ term: 'Sends', items: step.parameters.map((p) => ({ code: p.name, parts: [` (${p.in}): `, ...valueParts(recipe, p.value)] })) }] : []),
+    ...(step.body ? [{ term: 'Body', line: { code: step.body.contentType, parts: [': ', ...valueParts(recipe, step.body.value)] } }] : []),
+    ...(security ? [{ term: 'Credentials', line: { parts: security } }] : []),
+    { term: 'Succeeds when', line: { parts: successParts(step.success) } },
+    ...(step.retry ? [{ term: 'Until then', line: { parts: retryParts(step.retry) } }] : []),
+    ...(step.outputs.length ? [{ term: 'Keeps', items: step.outputs.map((o) => ({ parts: keptParts(o) })) }] : []),
+  ];
+}
+
 /** A kept value: its name, where it comes from when that is not a field of the same name, and what the document says of it. */
-export function keptParts(output: RecipeOutput): Part[] {
+function keptParts(output: RecipeOutput): Part[] {
   const same = output.from.kind === 'body' && fieldName(output.from.pointer) === output.name;
   return [{ code: output.name }, ...(same ? [] : [' (', ...answerParts(output.from), ')']), ...(output.description ? [' — ', ...textParts(output.description)] : [])];
 }
@@ -59,7 +96,7 @@ export function textParts(markdown: string): Part[] {
 }
 
 /** For an x-operation step that follows a URL: which operation that URL is. */
-export function followedUrl(recipe: RecipeModel, step: RecipeStep): Part[] | undefined {
+function followedUrl(recipe: RecipeModel, step: RecipeStep): Part[] | undefined {
   if (step.target.kind !== 'value') return undefined;
   return ['the URL ', ...valueParts(recipe, step.target.value), step.operation ? ': this operation, at the address the service gave' : '', '.'];
 }
@@ -118,11 +155,11 @@ export function conditionParts(condition: Condition): Part[] {
 }
 
 /** "HTTP status is 200, and success is true." */
-export function successParts(conditions: Condition[]): Part[] {
+function successParts(conditions: Condition[]): Part[] {
   return [...conditions.flatMap((c, i) => [...(i ? [', and '] : []), ...conditionParts(c)]), '.'];
 }
 
-export function retryParts(retry: RetrySpec): Part[] {
+function retryParts(retry: RetrySpec): Part[] {
   return [
     `Asked again every ${retry.after} s, ${retry.limit} times at most`,
     ...(retry.while.length ? [', while ', ...retry.while.flatMap((c, i) => [...(i ? [' and '] : []), ...conditionParts(c)])] : []),
@@ -130,7 +167,7 @@ export function retryParts(retry: RetrySpec): Part[] {
   ];
 }
 
-export function securityParts(recipe: RecipeModel, step: RecipeStep): Part[] | undefined {
+function securityParts(recipe: RecipeModel, step: RecipeStep): Part[] | undefined {
   const security = step.security;
   if (!security) return undefined;
   if (security.kind === 'basic') {
