@@ -364,12 +364,9 @@ export function sentValues(step: Pick<StepSpec, 'parameters' | 'body' | 'securit
   ];
 }
 
-/** Every operation a workflow names (by operationId, or in x-docs), with where. */
-export function namedOperations(workflow: WorkflowSpec): { ref: OperationRef; step: StepSpec; field: 'operationId' | 'x-docs' }[] {
-  return workflow.steps.flatMap((step): { ref: OperationRef; step: StepSpec; field: 'operationId' | 'x-docs' }[] => {
-    if (step.call.kind === 'operation') return [{ ref: step.call, step, field: 'operationId' }];
-    return step.call.docs.kind === 'operation' ? [{ ref: step.call.docs, step, field: 'x-docs' }] : [];
-  });
+/** The operation a step names, by operationId or (a step that calls a URL) in x-docs; none for a step that x-docs sends to a page. */
+export function namedOperation(call: StepCall): OperationRef | undefined {
+  return call.kind === 'operation' ? call : call.docs.kind === 'operation' ? call.docs : undefined;
 }
 
 /**
@@ -381,10 +378,12 @@ export function missingOperations(
   operationIds: (serviceId: string) => ReadonlySet<string> | undefined,
 ): { pointer: string; message: string }[] {
   const found: { pointer: string; message: string }[] = [];
-  for (const { ref, step, field } of namedOperations(workflow)) {
+  for (const step of workflow.steps) {
+    const ref = namedOperation(step.call);
+    if (!ref) continue;
     const source = workflow.sources.find((s) => s.name === ref.source)!;
     const ids = operationIds(source.serviceId);
-    const pointer = `${step.at}/${field}`;
+    const pointer = `${step.at}/${step.call.kind === 'operation' ? 'operationId' : 'x-docs'}`;
     if (!ids) found.push({ pointer, message: `step "${step.stepId}": source "${source.name}" points at openapi/${source.serviceId}.yaml, which does not exist` });
     else if (!ids.has(ref.operationId)) {
       found.push({ pointer, message: `step "${step.stepId}" calls operationId "${ref.operationId}", which openapi/${source.serviceId}.yaml does not define` });

@@ -12,7 +12,7 @@ import type { OperationModel } from '../reference-model/operation-model.ts';
 import type { SchemaNode } from '../reference-model/schema-tree.ts';
 import type { ServiceModel } from '../reference-model/service-model.ts';
 import { valueText } from '../samples/sample-request.ts';
-import type { InputSpec, OperationRef, StepSpec, WorkflowSpec } from './arazzo.ts';
+import { namedOperation, type InputSpec, type OperationRef, type StepSpec, type WorkflowSpec } from './arazzo.ts';
 import { pointerKeys, type AnswerPart, type ValueSource } from './expressions.ts';
 
 /**
@@ -156,7 +156,7 @@ export function recipeModel(workflow: WorkflowSpec, services: readonly ServiceMo
   const servicesUsed: RecipeModel['services'] = [];
   const steps: RecipeStep[] = workflow.steps.map((step, i) => {
     const { call, outputs, ...rest } = step;
-    const ref = call.kind === 'operation' ? call : call.docs.kind === 'operation' ? call.docs : undefined;
+    const ref = namedOperation(call);
     const resolved = ref ? resolve(ref, step) : undefined;
     if (resolved && !servicesUsed.some((s) => s.id === resolved.service.id)) {
       servicesUsed.push({ id: resolved.service.id, title: resolved.service.title, href: servicePath(resolved.service.id) });
