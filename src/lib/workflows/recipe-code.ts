@@ -584,7 +584,10 @@ export function rScript(recipe: RecipeModel): string {
       out.push(`  if (attempt == ${r.limit}${r.while.length ? ` || !(${rAll(r.while)})` : ''}) fail(${stringLiteral(step.stepId)}, resp)`);
       out.push(`  Sys.sleep(${r.after})`, '}');
     } else {
-      out.push(...rRequest(recipe, step, ''), `if (!(${rAll(step.success)})) fail(${stringLiteral(step.stepId)}, resp)`.replace(/^if \(!\((resp_status\(resp\)) == (\d+)\)\)/, 'if ($1 != $2)'));
+      // A status check alone reads better negated; a body check stays inside !(…), where a missing field fails it.
+      const only = step.success.length === 1 ? step.success[0]! : undefined;
+      const check = only?.kind === 'compare' && only.left.kind === 'status' && only.op === '==' && typeof only.right === 'number' ? rCondition({ ...only, op: '!=' }) : `!(${rAll(step.success)})`;
+      out.push(...rRequest(recipe, step, ''), `if (${check}) fail(${stringLiteral(step.stepId)}, resp)`);
     }
     for (const o of step.outputs.filter((x) => used.has(x))) out.push(`${o.variable.r} <- ${o.from.kind === 'status' ? 'resp_status(resp)' : rPath(o.from.pointer)}`);
   }
