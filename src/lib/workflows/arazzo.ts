@@ -28,7 +28,7 @@ import {
   type ValueSource,
 } from './expressions.ts';
 
-export const WORKFLOW_PATTERN = /^([a-z0-9]+(?:-[a-z0-9]+)*)\.arazzo\.ya?ml$/;
+const WORKFLOW_PATTERN = /^([a-z0-9]+(?:-[a-z0-9]+)*)\.arazzo\.ya?ml$/;
 
 /** The recipe name of a workflow file (`occurrence-download.arazzo.yaml` → `occurrence-download`). */
 export const recipeName = (fileName: string): string | undefined => WORKFLOW_PATTERN.exec(fileName)?.[1];

@@ -207,7 +207,7 @@ function shInput(input: RecipeInput): string {
   return `${v}=\${${v}:-${shellQuote(input.shown)}}`;
 }
 
-export function shellScript(recipe: RecipeModel): string {
+function shellScript(recipe: RecipeModel): string {
   const used = usedOutputs(recipe);
   const out: string[] = [
     '#!/usr/bin/env bash',
@@ -380,7 +380,7 @@ function pyInput(input: RecipeInput): string {
   }
 }
 
-export function pythonScript(recipe: RecipeModel): string {
+function pythonScript(recipe: RecipeModel): string {
   const used = usedOutputs(recipe);
   const code = recipe.steps.flatMap((step) => {
     const lines = ['', '', ...stepComment(step, '#')];
@@ -558,7 +558,7 @@ function rInput(input: RecipeInput): string[] {
   }
 }
 
-export function rScript(recipe: RecipeModel): string {
+function rScript(recipe: RecipeModel): string {
   const used = usedOutputs(recipe);
   const out = [
     `# ${recipe.title}`,

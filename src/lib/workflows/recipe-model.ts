@@ -119,7 +119,7 @@ export function schemaAt(node: SchemaNode | undefined, pointer: string): SchemaN
 }
 
 /** The kind of value a schema node holds (`string (uri)` → string, `array of Taxon` → json). */
-export function outputType(node: SchemaNode | undefined): OutputType {
+function outputType(node: SchemaNode | undefined): OutputType {
   if (!node || node.type === 'unknown') return 'unknown';
   if (/^(array|object)\b/.test(node.type) || node.fields.length) return 'json';
   if (/^string\b/.test(node.type)) return 'string';

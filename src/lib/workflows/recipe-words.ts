@@ -86,7 +86,7 @@ function keptParts(output: RecipeOutput): Part[] {
 }
 
 /** A short Markdown text (one line, inline code only) as parts; other Markdown stays as written. */
-export function textParts(markdown: string): Part[] {
+function textParts(markdown: string): Part[] {
   return markdown
     .replace(/\s+/g, ' ')
     .trim()
@@ -106,13 +106,13 @@ function literalText(value: Literal): string {
 }
 
 /** A pointer into an answer as readers write it: `facetResults[0].fieldName`. */
-export function fieldName(pointer: string): string {
+function fieldName(pointer: string): string {
   return pointerKeys(pointer)
     .map((k, i) => (/^\d+$/.test(k) ? `[${k}]` : i === 0 ? k : `.${k}`))
     .join('');
 }
 
-export function answerParts(part: AnswerPart): Part[] {
+function answerParts(part: AnswerPart): Part[] {
   if (part.kind === 'status') return ['the HTTP status'];
   return part.pointer ? [{ code: fieldName(part.pointer) }] : ['the whole answer'];
 }
@@ -142,7 +142,7 @@ export function valueParts(recipe: RecipeModel, value: ValueSource): Part[] {
 
 const OPS: Record<string, string> = { '==': 'is', '!=': 'is not', '<': 'is below', '<=': 'is at most', '>': 'is above', '>=': 'is at least' };
 
-export function conditionParts(condition: Condition): Part[] {
+function conditionParts(condition: Condition): Part[] {
   switch (condition.kind) {
     case 'compare':
       return [...answerParts(condition.left), ` ${OPS[condition.op]} `, { code: literalText(condition.right) }];

@@ -43,7 +43,7 @@ function operationIdReader(): (documentPath: string) => ReadonlySet<string> | un
 }
 
 /** Reads one recipe: its workflow, the operations it names, its galah files. */
-export async function loadRecipe(path: string, root = process.cwd(), documentOperationIds = operationIdReader()): Promise<{ entry?: WorkflowEntry; problems: Problem[] }> {
+async function loadRecipe(path: string, root = process.cwd(), documentOperationIds = operationIdReader()): Promise<{ entry?: WorkflowEntry; problems: Problem[] }> {
   const file = relative(root, path).split('\\').join('/');
   const text = await readFile(path, 'utf8');
   const { workflow, problems } = readWorkflow(file, text);
