@@ -38,7 +38,9 @@ const EXPRESSION = /^\$(inputs|steps|workflows|response|statusCode)\b/;
 
 /** `$inputs.x`, `$workflows.<this>.inputs.x`, `$steps.s.outputs.o` → a value source. */
 export function readExpression(expression: string, workflowId: string): ValueSource {
-  const input = /^\$inputs\.([A-Za-z0-9_.-]+)$/.exec(expression) ?? new RegExp(`^\\$workflows\\.${workflowId}\\.inputs\\.([A-Za-z0-9_.-]+)$`).exec(expression);
+  // `$inputs.x`, or the same input named through this workflow's id (taken as text, not as a pattern).
+  const own = `$workflows.${workflowId}.inputs.`;
+  const input = /^\$inputs\.([A-Za-z0-9_.-]+)$/.exec(expression.startsWith(own) ? `$inputs.${expression.slice(own.length)}` : expression);
   if (input) return { kind: 'input', name: input[1]! };
   const output = /^\$steps\.([A-Za-z0-9_-]+)\.outputs\.([A-Za-z0-9_.-]+)$/.exec(expression);
   if (output) return { kind: 'output', step: output[1]!, name: output[2]! };
