@@ -7,6 +7,7 @@
 import { getCollection } from 'astro:content';
 import { buildTimeline, type ChangelogView, type RecentChange, type RemovedOperation, type Timeline } from '../lib/changelog/timeline.ts';
 import type { ServiceModel } from '../lib/reference-model/service-model.ts';
+import { collectionDigest } from './collection-digest.ts';
 import { referenceServices } from './reference-routes.ts';
 
 /** "The last twelve months" are counted back from when the build runs. */
@@ -17,7 +18,7 @@ let built: { key: string; services: ServiceModel[]; timeline: Timeline } | undef
 export async function changelogTimeline(): Promise<Timeline> {
   const records = await getCollection('changelog');
   const services = await referenceServices();
-  const key = records.map((r) => `${r.id}:${r.digest ?? ''}`).join(' ');
+  const key = collectionDigest(records);
   if (built?.key !== key || built.services !== services) {
     built = { key, services, timeline: buildTimeline(records.map((r) => r.data), services, BUILD_TIME) };
   }

@@ -15,6 +15,8 @@ import type { WorkflowSpec } from '../lib/workflows/arazzo.ts';
 import { recipeScripts } from '../lib/workflows/recipe-code.ts';
 import { recipeModel, type RecipeModel } from '../lib/workflows/recipe-model.ts';
 import type { SampleSet } from '../lib/samples/languages.ts';
+import type { ServiceModel } from '../lib/reference-model/service-model.ts';
+import { collectionDigest } from './collection-digest.ts';
 import { referenceServices } from './reference-routes.ts';
 
 export interface Recipe extends RecipeModel {
@@ -22,7 +24,7 @@ export interface Recipe extends RecipeModel {
   code: SampleSet;
 }
 
-let built: { key: string; recipes: Recipe[] } | undefined;
+let built: { key: string; services: ServiceModel[]; recipes: Recipe[] } | undefined;
 
 /** Every recipe, in the sidebar's order. */
 export async function recipes(): Promise<Recipe[]> {
@@ -30,15 +32,16 @@ export async function recipes(): Promise<Recipe[]> {
   const rank = (id: string) => (order.includes(recipePath(id)) ? order.indexOf(recipePath(id)) : order.length);
   const entries = (await getCollection('workflows')).sort((a, b) => rank(a.id) - rank(b.id) || a.id.localeCompare(b.id));
   const services = await referenceServices();
-  const key = entries.map((e) => `${e.id}:${e.digest ?? ''}`).join(' ') + services.map((s) => s.id).join(',');
-  if (built?.key !== key) {
+  const key = collectionDigest(entries);
+  // The services too: a recipe shows its operations' titles and addresses, and a changed document makes new models.
+  if (built?.key !== key || built.services !== services) {
     const present = new Set(services.map((s) => s.id));
     const usable = entries.filter((entry) => (entry.data.workflow as unknown as WorkflowSpec).sources.every((source) => present.has(source.serviceId)));
     const list = usable.map((entry) => {
       const model = recipeModel(entry.data.workflow as unknown as WorkflowSpec, services, env);
       return { ...model, code: { ...recipeScripts(model), galahR: entry.data.galah.r, galahPython: entry.data.galah.python } };
     });
-    built = { key, recipes: list };
+    built = { key, services, recipes: list };
   }
   return built.recipes;
 }

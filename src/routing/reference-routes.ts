@@ -10,13 +10,14 @@ import { env } from '../config/index.ts';
 import type { LoadedDocument } from '../lib/openapi/load.ts';
 import type { OperationModel } from '../lib/reference-model/operation-model.ts';
 import { serviceModels, type ServiceModel } from '../lib/reference-model/service-model.ts';
+import { collectionDigest } from './collection-digest.ts';
 
 let built: { key: string; services: Promise<ServiceModel[]> } | undefined;
 
 /** Every service of the build, in the order readers meet them, with its operations. */
 export async function referenceServices(): Promise<ServiceModel[]> {
   const entries = await getCollection('openapi');
-  const key = entries.map((e) => `${e.id}:${e.digest ?? ''}`).join(' ');
+  const key = collectionDigest(entries);
   if (built?.key !== key) {
     const documents: LoadedDocument[] = entries.map((e) => ({ id: e.id, file: e.data.file, document: e.data.document }));
     built = { key, services: Promise.resolve(serviceModels(documents, env)) };
