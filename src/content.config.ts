@@ -5,6 +5,7 @@ import { docsSchema, i18nSchema } from '@astrojs/starlight/schema';
 import { changelogDir, env, openapiDir } from './config/index.ts';
 import { serviceChangelogSchema } from './lib/changelog/records.ts';
 import { openapiLoader } from './lib/openapi/collection-loader.ts';
+import type { WorkflowSpec } from './lib/workflows/arazzo.ts';
 import { workflowsLoader } from './lib/workflows/workflow-loader.ts';
 
 export const collections = {
@@ -44,6 +45,6 @@ export const collections = {
   /** The recipes of `workflows/`: each Arazzo workflow, checked, with its galah code. */
   workflows: defineCollection({
     loader: workflowsLoader({ dir: 'workflows' }),
-    schema: z.object({ file: z.string(), workflow: z.record(z.string(), z.unknown()), galah: z.object({ r: z.string(), python: z.string() }) }),
+    schema: z.object({ file: z.string(), workflow: z.custom<WorkflowSpec>((value) => typeof value === 'object' && value !== null), galah: z.object({ r: z.string(), python: z.string() }) }),
   }),
 };

@@ -11,7 +11,6 @@ import { getCollection } from 'astro:content';
 import { env } from '../config/index.ts';
 import { sidebarPaths } from './navigation.ts';
 import { recipePath } from '../config/routes.ts';
-import type { WorkflowSpec } from '../lib/workflows/arazzo.ts';
 import { recipeScripts } from '../lib/workflows/recipe-code.ts';
 import { recipeModel, type RecipeModel } from '../lib/workflows/recipe-model.ts';
 import type { SampleSet } from '../lib/samples/languages.ts';
@@ -36,9 +35,9 @@ export async function recipes(): Promise<Recipe[]> {
   // The services too: a recipe shows its operations' titles and addresses, and a changed document makes new models.
   if (built?.key !== key || built.services !== services) {
     const present = new Set(services.map((s) => s.id));
-    const usable = entries.filter((entry) => (entry.data.workflow as unknown as WorkflowSpec).sources.every((source) => present.has(source.serviceId)));
+    const usable = entries.filter((entry) => entry.data.workflow.sources.every((source) => present.has(source.serviceId)));
     const list = usable.map((entry) => {
-      const model = recipeModel(entry.data.workflow as unknown as WorkflowSpec, services, env);
+      const model = recipeModel(entry.data.workflow, services, env);
       return { ...model, code: { ...recipeScripts(model), galahR: entry.data.galah.r, galahPython: entry.data.galah.python } };
     });
     built = { key, services, recipes: list };
