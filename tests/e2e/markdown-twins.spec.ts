@@ -1,13 +1,12 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { markdownPath } from '../../src/config/routes.ts';
 import { documentsIn } from '../support/documents.ts';
+import { builtHtmlFiles } from '../support/pages.ts';
 
 const DIST = 'dist';
-const pages = readdirSync(DIST, { recursive: true, withFileTypes: true })
-  .filter((e) => e.isFile() && e.name.endsWith('.html'))
-  .map((e) => relative(DIST, join(e.parentPath, e.name)).split('\\').join('/'))
+const pages = builtHtmlFiles(DIST)
   .filter((f) => f !== '404.html' && !f.startsWith('pagefind/'))
   .map((f) => `/${f.replace(/(^|\/)index\.html$/, '$1')}`);
 const twin = (path: string) => readFileSync(join(DIST, markdownPath(path)), 'utf8');

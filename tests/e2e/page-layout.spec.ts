@@ -1,18 +1,12 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { GUIDE_PAGES, OPERATION_PAGES, SERVICE_PAGES } from '../support/pages.ts';
+import { builtHtmlFiles, GUIDE_PAGES, OPERATION_PAGES, SERVICE_PAGES } from '../support/pages.ts';
 
 const OPERATION = '/services/occurrences/search-occurrences/';
 
-function builtPages(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true, recursive: true })
-    .filter((e) => e.isFile() && e.name.endsWith('.html'))
-    .map((e) => join(e.parentPath, e.name));
-}
-
 test('no page marks access with an emoji (🔒, 🔑), which machines without an emoji font draw as a box', () => {
-  const pages = builtPages('dist');
+  const pages = builtHtmlFiles('dist').map((file) => join('dist', file));
   expect(pages.length).toBeGreaterThan(700);
   expect(pages.filter((file) => /🔒|🔑/u.test(readFileSync(file, 'utf8')))).toEqual([]);
 });
